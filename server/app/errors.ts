@@ -1,0 +1,50 @@
+/**
+ * One error-code enum for the whole application, grouped by area. HTTP statuses are assigned in
+ * one table at the edge (entry/http/error-status.ts); nothing here knows about HTTP.
+ */
+export const ErrorCode = {
+  // generic
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  // auth
+  AUTH_REQUIRED: 'AUTH_REQUIRED',
+  AUTH_INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
+  AUTH_ACCOUNT_LOCKED: 'AUTH_ACCOUNT_LOCKED',
+  AUTH_CSRF_INVALID: 'AUTH_CSRF_INVALID',
+  AUTH_PASSWORD_WEAK: 'AUTH_PASSWORD_WEAK',
+  AUTH_RATE_LIMITED: 'AUTH_RATE_LIMITED',
+  FORBIDDEN: 'FORBIDDEN',
+  // directory
+  DIRECTORY_INVALID_ORGAN_ID: 'DIRECTORY_INVALID_ORGAN_ID',
+  DIRECTORY_CODE_IN_USE: 'DIRECTORY_CODE_IN_USE',
+  DIRECTORY_PARENT_MISSING: 'DIRECTORY_PARENT_MISSING',
+  DIRECTORY_IMPORT_INVALID: 'DIRECTORY_IMPORT_INVALID',
+  DIRECTORY_NAME_TAKEN: 'DIRECTORY_NAME_TAKEN',
+  // users
+  USER_USERNAME_TAKEN: 'USER_USERNAME_TAKEN',
+  // files
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  FILE_TYPE_MISMATCH: 'FILE_TYPE_MISMATCH',
+  FILE_TYPE_NOT_ALLOWED: 'FILE_TYPE_NOT_ALLOWED',
+  // audit
+  AUDIT_CHAIN_BROKEN: 'AUDIT_CHAIN_BROKEN',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** "Not found" and "not yours" are one answer to an outsider. */
+export function notFound(what: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `${what} không tồn tại`);
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Deploy-time settings, read once from the environment and validated. Each entry documents
+ * itself: `docs/config.md` is checked against this table by a unit test.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  nodeEnv: 'development' | 'production' | 'test';
+  sessionSecret: string;
+  sessionTtlMinutes: number;
+  fileStore: { kind: 'local'; dir: string; maxUploadBytes: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demoMode: boolean;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface SettingDoc {
+  name: string;
+  type: string;
+  default: string;
+  description: string;
+}
+
+export const SETTINGS: SettingDoc[] = [
+  { name: 'PORT', type: 'integer 1–65535', default: '3000', description: 'TCP port the HTTP server listens on.' },
+  { name: 'HOST', type: 'host name or address', default: '0.0.0.0', description: 'Interface the HTTP server binds to.' },
+  { name: 'DATA_DIR', type: 'path', default: './data', description: 'Folder for the embedded database, the local file store and the generated demo secret.' },
+  { name: 'DATABASE_URL', type: 'postgres:// URL', default: '(none: embedded PGlite in DATA_DIR/pg)', description: 'PostgreSQL server to use. Absent means the embedded PGlite database, one process per DATA_DIR.' },
+  { name: 'NODE_ENV', type: 'development | production | test', default: 'development', description: 'Production requires SESSION_SECRET and disables demo mode.' },
+  { name: 'SESSION_SECRET', type: 'string, at least 32 characters', default: '(none; in embedded demo mode generated once into DATA_DIR/session-secret)', description: 'Secret that signs session cookies and CSRF tokens. Required in production and whenever DATABASE_URL is set.' },
+  { name: 'SESSION_TTL_MINUTES', type: 'integer minutes', default: '480', description: 'Idle lifetime of a login session.' },
+  { name: 'FILE_STORE', type: 'local', default: 'local', description: 'File store adapter. Only `local` (content-addressed on disk) exists yet; an S3-compatible adapter plugs into the same port.' },
+  { name: 'FILE_STORE_DIR', type: 'path', default: 'DATA_DIR/files', description: 'Folder of the local file store.' },
+  { name: 'MAX_UPLOAD_MB', type: 'integer MiB', default: '50', description: 'Largest file accepted in one upload.' },
+  { name: 'LOG_LEVEL', type: 'fatal | error | warn | info | debug | trace | silent', default: 'info', description: 'Level of the structured JSON logs written to standard output.' },
+  { name: 'DEMO_MODE', type: 'true | false', default: 'true when embedded and not production', description: 'Allows seeding demo users with known passwords. Refused in production.' },
+  { name: 'LOGIN_MAX_FAILURES', type: 'integer', default: '5', description: 'Failed logins in a row after which an account is locked for LOGIN_LOCKOUT_MINUTES.' },
+  { name: 'LOGIN_LOCKOUT_MINUTES', type: 'integer minutes', default: '15', description: 'How long an account stays locked after too many failed logins.' },
+];
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', `is not a URL: "${raw}" (expected postgres://user@host:5432/database)`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${url.protocol}"`);
+  }
+  if (!url.hostname && !url.searchParams.get('host')) throw new ConfigError('DATABASE_URL', 'has no host');
+  return raw;
+}
+
+/** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data');
+  const dbUrl = databaseUrl(env);
+  const embedded = dbUrl === undefined;
+  const demoMode = bool(env, 'DEMO_MODE', embedded && nodeEnv !== 'production');
+  if (demoMode && nodeEnv === 'production') throw new ConfigError('DEMO_MODE', 'cannot be true in production');
+  const fileStoreKind = oneOf(env, 'FILE_STORE', ['local'] as const, 'local');
+  const sessionSecret = readSessionSecret(env, { dataDir, embedded, nodeEnv });
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
+    dataDir,
+    databaseUrl: dbUrl,
+    nodeEnv,
+    sessionSecret,
+    sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 480, 5, 60 * 24 * 30),
+    fileStore: {
+      kind: fileStoreKind,
+      dir: path.resolve(env.FILE_STORE_DIR && env.FILE_STORE_DIR !== '' ? env.FILE_STORE_DIR : path.join(dataDir, 'files')),
+      maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 50, 1, 4096) * 1024 * 1024,
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    demoMode,
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+  };
+}
+
+function readSessionSecret(env: Env, ctx: { dataDir: string; embedded: boolean; nodeEnv: string }): string {
+  const raw = env.SESSION_SECRET;
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('SESSION_SECRET', `must be at least 32 characters, got ${raw.length}`);
+    return raw;
+  }
+  if (ctx.nodeEnv === 'production' || !ctx.embedded) {
+    throw new ConfigError('SESSION_SECRET', 'is required in production and with DATABASE_URL (at least 32 random characters)');
+  }
+  // Embedded demo mode: one secret per data directory, generated on first start and kept.
+  const file = path.join(ctx.dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(ctx.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
