@@ -1,0 +1,27 @@
+/**
+ * The typed catalogue of audit events. Every mutation writes one of these in the same
+ * transaction (design.md habit 7); docs/audit-events.md is generated from this table.
+ */
+export const AUDIT_EVENTS = {
+  'agency.created': 'An agency was added to the directory.',
+  'agency.updated': "An agency's name, level, parent, contacts or focal point changed.",
+  'agency.deactivated': 'An agency was marked inactive (its history stays readable).',
+  'agency.reactivated': 'An inactive agency was made active again.',
+  'agency.code_assigned': 'An identifier code was opened for an agency (valid from a date).',
+  'agency.code_closed': 'An identifier code was closed (valid to a date).',
+  'agency.imported': 'A CSV import of the directory was applied (one event per import, with counts).',
+  'unit.created': 'A unit (phòng, ban) was added inside an agency.',
+  'unit.updated': 'A unit was renamed, moved, made focal point or deactivated.',
+  'user.created': 'A user account was created.',
+  'user.updated': "A user's name, title, unit, e-mail or active flag changed.",
+  'user.roles_changed': "A user's roles changed (old and new sets recorded).",
+  'user.password_changed': 'A user changed their password, or an administrator reset it.',
+  'auth.login_succeeded': 'A user logged in (a session was created).',
+  'auth.login_failed': 'A login failed (the failure counter changed).',
+  'auth.account_locked': 'An account was locked after too many failed logins.',
+  'auth.logged_out': 'A session was ended by its user.',
+  'seed.demo_loaded': 'The demo province was seeded into an empty database.',
+  'file.stored': 'A file was stored in the file store (content-addressed).',
+} as const;
+
+export type AuditEventType = keyof typeof AUDIT_EVENTS;

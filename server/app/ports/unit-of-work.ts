@@ -1,0 +1,16 @@
+import type { AgencyRepository } from './agencies.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { SessionRepository, UserRepository } from './users.ts';
+
+/** Everything a use case may touch inside one database transaction. */
+export interface TxPorts {
+  audit: AuditLog;
+  users: UserRepository;
+  sessions: SessionRepository;
+  agencies: AgencyRepository;
+}
+
+export interface UnitOfWork {
+  /** Runs fn in one transaction: its writes and their audit events commit together or not at all. */
+  run<T>(fn: (tx: TxPorts) => Promise<T>): Promise<T>;
+}

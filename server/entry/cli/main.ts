@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { register as registerAudit } from './commands/audit.ts';
+import { register as registerDb } from './commands/db.ts';
+import { register as registerStart } from './commands/start.ts';
+import { register as registerSeed } from './commands/seed.ts';
+import { register as registerUser } from './commands/user.ts';
+import { register as registerAgency } from './commands/agency.ts';
+import { fail } from './context.ts';
+
+const program = new Command();
+program
+  .name('lienthong')
+  .description('lienthong — hệ thống quản lý văn bản điện tử liên thông.\nEvery command works on the embedded database in DATA_DIR, or on DATABASE_URL.')
+  .showHelpAfterError();
+
+for (const register of [registerStart, registerDb, registerSeed, registerAgency, registerUser, registerAudit]) register(program);
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,16 @@
+import type { Config } from '../../config/env.ts';
+import type { Database } from '../../adapters/db/database.ts';
+import type { Clock } from '../../app/ports/clock.ts';
+import type { UnitOfWork } from '../../app/ports/unit-of-work.ts';
+import type { PasswordHasher } from '../../app/ports/users.ts';
+import type { FileStore } from '../../app/ports/file-store.ts';
+
+/** What the HTTP entry hands to use cases. Built once in main.ts (or by the test harness). */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  uow: UnitOfWork;
+  clock: Clock;
+  hasher: PasswordHasher;
+  files: FileStore;
+}

@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './config/env.ts';
+import { openDatabase, targetFromConfig } from './adapters/db/database.ts';
+import { migrateToLatest } from './adapters/db/migrator.ts';
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './adapters/db/seed/seed-demo.ts';
+import { composeDeps } from './entry/compose.ts';
+import { buildServer } from './entry/http/server.ts';
+import { ensureWebBuilt } from './entry/http/web-build.ts';
+import { fail } from './entry/cli/context.ts';
+
+const KNOWN_SERVICES = ['api', 'worker', 'hub'];
+
+/** Starts the roles named by --services in this process; embedded mode is one process and says so. */
+export async function startSystem(options: { services: string[] }): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+    const unknown = options.services.filter((s) => !KNOWN_SERVICES.includes(s));
+    if (unknown.length > 0) throw new ConfigError('--services', `unknown service ${unknown.join(', ')} (known: ${KNOWN_SERVICES.join(', ')})`);
+  } catch (error) {
+    fail(error);
+  }
+  let database;
+  try {
+    database = await openDatabase(targetFromConfig(config));
+    await migrateToLatest(database.db);
+  } catch (error) {
+    fail(error);
+  }
+  const deps = composeDeps(config, database);
+  let seeded = false;
+  if (config.demoMode && (await isEmpty(database.db))) {
+    await seedDemo(database.db, { hasher: deps.hasher, clock: deps.clock });
+    seeded = true;
+  }
+  if (options.services.includes('api')) await ensureWebBuilt();
+  const app = await buildServer(deps);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${(app.server.address() as { port: number }).port}/`;
+  const mode = database.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir} (một tiến trình)` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\nlienthong đang chạy: ${url}\n  Cơ sở dữ liệu: ${mode}${seeded ? ' — vừa nạp dữ liệu mẫu tỉnh Bạc Liêu' : ''}\n  Dịch vụ: ${options.services.join(', ')}`);
+  if (config.demoMode) {
+    console.log(`  Tài khoản mẫu (mật khẩu chung: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) console.log(`    ${u.username.padEnd(16)} ${u.title} — ${u.agency}`);
+  }
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close(); // stops accepting, finishes in-flight requests
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
