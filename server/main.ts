@@ -32,7 +32,8 @@ export async function startSystem(options: { services: string[] }): Promise<void
     await seedDemo(database.db, { hasher: deps.hasher, clock: deps.clock });
     seeded = true;
   }
-  if (options.services.includes('api')) await ensureWebBuilt();
+  // Tests drive the API only; everyone else gets the web app built on first start.
+  if (options.services.includes('api') && config.nodeEnv !== 'test') await ensureWebBuilt();
   const app = await buildServer(deps);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}/`;

@@ -36,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       client.release();
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new Error(`DATABASE_URL: cannot connect to PostgreSQL (${(error as Error).message})`);
+      throw new Error(`DATABASE_URL: cannot connect to PostgreSQL (${(error as Error).message})`, { cause: error });
     }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };

@@ -28,8 +28,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 /** True when every migration in the folder has been applied (used by /readyz). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function isMigrated(db: Kysely<any>): Promise<boolean> {
   const migrator = new Migrator({ db, provider: new FolderProvider() });
   const all = await migrator.getMigrations();
