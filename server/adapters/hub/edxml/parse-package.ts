@@ -4,7 +4,8 @@
  * secrecy and attachments are checked afterwards, in that order (receive-check.ts).
  */
 import type { Element } from '@xmldom/xmldom';
-import type { DocumentPackage, StatusPackage } from '../../../domain/exchange/package.ts';
+import { needsAttachment } from '../../../domain/exchange/business-types.ts';
+import { businessTypeOf, type AttachmentReference, type DocumentPackage, type StatusPackage } from '../../../domain/exchange/package.ts';
 import { ExchangeErrorCode as E, ExchangeRefusal, invalidField } from '../../../domain/exchange/refusal.ts';
 import { normalizeStatusCode } from '../../../domain/exchange/status-codes.ts';
 import { DEFAULT_LIMITS, EDXML_NS, type EdxmlLimits } from './constants.ts';
@@ -12,12 +13,11 @@ import { child, childElements, children, compact, text } from './dom.ts';
 import { parseXmlSafely, type ParsedXml } from './parse-xml.ts';
 import { readManifest, readMessageHeader, readReference, readTrace } from './read-document.ts';
 import { readOrgan, readResponseFor, readStaff, requireChild, requireTimestamp, Warnings } from './read-fields.ts';
-import type { AttachmentReference } from '../../../domain/exchange/package.ts';
 
 /** An `Attachment` as received: its metadata and where its encoded text is. */
 export interface ReceivedAttachment extends AttachmentReference {
   /** Index into `ParsedXml.ranges` (zero-copy), or the encoded text itself when it had to be parsed. */
-  readonly source: { readonly range: number } | { readonly inline: string };
+  readonly source: { readonly range: number } | { readonly inline: string } | { readonly missing: true };
 }
 
 export interface ParsedDocumentPackage {
@@ -60,7 +60,12 @@ export function parsePackage(bytes: Buffer, limits: EdxmlLimits = DEFAULT_LIMITS
   const trace = readTrace(traceList, warnings);
   const body = child(envelope, 'edXMLBody');
   const pkg: DocumentPackage = { kind: 'document', MessageHeader: messageHeader, TraceHeaderList: trace, Manifest: readManifest(body) };
-  return { kind: 'document', package: pkg, attachments: readAttachments(root, xml), warnings: warnings.list, xml };
+  const attachments = readAttachments(root, xml);
+  const type = businessTypeOf(pkg);
+  if (needsAttachment(type) && pkg.Manifest.length === 0 && attachments.length === 0) {
+    throw invalidField('edXMLBody/edXMLManifest/Reference', `Gói tin loại ${type} phải có ít nhất một tệp đính kèm`);
+  }
+  return { kind: 'document', package: pkg, attachments, warnings: warnings.list, xml };
 }
 
 function refuseBusinessSpelling(header: Element): void {
@@ -102,7 +107,7 @@ function readAttachments(root: Element, xml: ParsedXml): ReceivedAttachment[] {
       const path = `AttachmentEncoded/Attachment[${out.length + 1}]`;
       const ref = readReference(a, path);
       const cte = child(a, 'ContentTransferEncoded');
-      let source: ReceivedAttachment['source'] = { inline: '' };
+      let source: ReceivedAttachment['source'] = { missing: true };
       if (cte) {
         let raw = '';
         for (let c = cte.firstChild; c; c = c.nextSibling) raw += c.nodeValue ?? '';

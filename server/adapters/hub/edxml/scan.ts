@@ -50,15 +50,16 @@ function find(buf: Buffer, s: string, from: number, what: string): number {
 
 /** Checks the references in a text or attribute value: only the five predefined and numeric ones exist without a DTD. */
 function checkReferences(buf: Buffer, start: number, end: number): void {
-  let amp = buf.indexOf(0x26, start);
-  while (amp >= 0 && amp < end) {
-    const semi = buf.indexOf(0x3b, amp);
-    if (semi < 0 || semi > end || semi - amp > 12) throw malformed('tham chiếu thực thể không kết thúc');
-    const name = buf.toString('latin1', amp + 1, semi);
+  const region = buf.subarray(start, end);
+  let amp = region.indexOf(0x26);
+  while (amp >= 0) {
+    const semi = region.indexOf(0x3b, amp);
+    if (semi < 0 || semi - amp > 12) throw malformed('tham chiếu thực thể không kết thúc');
+    const name = region.toString('latin1', amp + 1, semi);
     if (!/^(lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6})$/.test(name)) {
       throw malformed(`tham chiếu thực thể không được khai báo "&${name.slice(0, 40)};"`);
     }
-    amp = buf.indexOf(0x26, semi);
+    amp = region.indexOf(0x26, semi);
   }
 }
 
@@ -166,8 +167,7 @@ export function scanXml(buf: Buffer, limits: EdxmlLimits): ScanResult {
       const close = buf.indexOf(quote, p + 1);
       if (close < 0) throw malformed('giá trị thuộc tính không kết thúc');
       if (close - p - 1 > limits.maxTextLength) throw limit('giá trị thuộc tính quá dài');
-      const lt2 = buf.indexOf(LT, p + 1);
-      if (lt2 >= 0 && lt2 < close) throw malformed('giá trị thuộc tính chứa "<"');
+      if (buf.subarray(p + 1, close).indexOf(LT) >= 0) throw malformed('giá trị thuộc tính chứa "<"');
       checkReferences(buf, p + 1, close);
       p = close + 1;
       if (++attributes > limits.maxAttributesPerElement) throw limit(`phần tử có quá ${limits.maxAttributesPerElement} thuộc tính`);
@@ -188,24 +188,32 @@ export function scanXml(buf: Buffer, limits: EdxmlLimits): ScanResult {
   return { bodyStart, ranges, elementCount: elements };
 }
 
-/** True when the range holds only Base64 characters, whitespace and CDATA sections of those. */
+/**
+ * True when the raw bytes of the range are exactly the text the parser would see, up to CDATA
+ * markers and line ends (what the digest streams): no '&', '<' or '>' except CDATA markers around
+ * Base64. Native scans first; the byte loop runs only when markup is present.
+ */
 function onlyBase64(buf: Buffer, start: number, end: number): boolean {
-  let p = start;
-  while (p < end) {
+  const slice = buf.subarray(start, end);
+  if (slice.indexOf(0x26) < 0 && slice.indexOf(LT) < 0 && slice.indexOf(GT) < 0) return true;
+  return onlyBase64Slow(buf, start, end);
+}
+
+function onlyBase64Slow(buf: Buffer, start: number, end: number): boolean {
+  let inCdata = false;
+  for (let p = start; p < end; ) {
     const b = buf[p]!;
     if (BASE64_OR_SPACE[b]) {
       p++;
-      continue;
-    }
-    if (b === LT && startsWith(buf, p, '<![CDATA[')) {
+    } else if (!inCdata && b === LT && startsWith(buf, p, '<![CDATA[')) {
+      inCdata = true;
       p += 9;
-      continue;
-    }
-    if (b === 0x5d && startsWith(buf, p, ']]>')) {
+    } else if (inCdata && b === 0x5d && startsWith(buf, p, ']]>')) {
+      inCdata = false;
       p += 3;
-      continue;
+    } else {
+      return false;
     }
-    return false;
   }
   return true;
 }
