@@ -5,7 +5,7 @@ import { bufferSource } from '../bytes.ts';
 import { importRsaPrivateKey, importRsaPublicKey } from './rsa-keys.ts';
 import { buildName, type NameParts } from './x509-names.ts';
 
-export type CertificateProfile = 'root' | 'organisation' | 'personal';
+export type CertificateProfile = 'root' | 'organisation' | 'personal' | 'tsa';
 
 export interface IssueRequest {
   profile: CertificateProfile;
@@ -91,6 +91,16 @@ export async function issueCertificate(request: IssueRequest): Promise<Uint8Arra
         .toBER(false),
     }),
   ];
+  if (request.profile === 'tsa') {
+    // RFC 3161 §2.3: a time-stamping unit's certificate has only this critical extended key usage.
+    extensions.push(
+      new pkijs.Extension({
+        extnID: '2.5.29.37',
+        critical: true,
+        extnValue: new pkijs.ExtKeyUsage({ keyPurposes: ['1.3.6.1.5.5.7.3.8'] }).toSchema().toBER(false),
+      }),
+    );
+  }
   if (!isCa && request.crlUrl) {
     extensions.push(
       new pkijs.Extension({

@@ -29,7 +29,7 @@ export async function issueCrl(request: CrlRequest): Promise<Uint8Array> {
     crl.revokedCertificates = request.revoked.map(
       (entry) =>
         new pkijs.RevokedCertificate({
-          userCertificate: new asn1js.Integer({ valueHex: Buffer.from(entry.serial, 'hex') }),
+          userCertificate: new asn1js.Integer({ valueHex: serialContent(entry.serial) }),
           revocationDate: new pkijs.Time({ type: 0, value: entry.revokedAt }),
         }),
     );
@@ -45,4 +45,10 @@ export async function issueCrl(request: CrlRequest): Promise<Uint8Array> {
   });
   await crl.sign(await importRsaPrivateKey(request.issuerPrivateKeyPkcs8), 'SHA-256');
   return new Uint8Array(crl.toSchema(true).toBER(false));
+}
+
+/** INTEGER content bytes of a positive serial: a leading zero byte when the top bit is set. */
+function serialContent(hex: string): Uint8Array<ArrayBuffer> {
+  const bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+  return new Uint8Array(bytes[0]! >= 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import * as pkijs from 'pkijs';
 import type { DigestSignature } from '../../../app/ports/signer.ts';
-import { bufferSource } from '../bytes.ts';
+import { certificateFields } from '../der-reader.ts';
 import {
   concat,
   contextConstructed,
@@ -37,36 +36,32 @@ function attribute(type: string, value: Uint8Array): Uint8Array {
 }
 
 /** SigningCertificateV2 { certs: [ESSCertIDv2 { certHash, issuerSerial }] }, hashAlgorithm defaulting to SHA-256. */
-function signingCertificateV2(cert: pkijs.Certificate, certDer: Uint8Array): Uint8Array {
-  const issuerName = new Uint8Array(cert.issuer.toSchema().toBER(false));
-  const generalNames = sequence(tlv(0xa4, issuerName)); // directoryName [4] EXPLICIT Name
-  const issuerSerial = sequence(generalNames, integerBytes(cert.serialNumber.valueBlock.valueHexView));
+function signingCertificateV2(certDer: Uint8Array): Uint8Array {
+  const cert = certificateFields(certDer);
+  const generalNames = sequence(tlv(0xa4, cert.issuer)); // directoryName [4] EXPLICIT Name
+  const issuerSerial = sequence(generalNames, integerBytes(cert.serialContent));
   const essCertIdV2 = sequence(octetString(sha256(certDer)), issuerSerial);
   return sequence(sequence(essCertIdV2));
 }
 
 export function buildSignedAttributes(contentDigest: Uint8Array, signerCertDer: Uint8Array): Uint8Array {
-  const cert = pkijs.Certificate.fromBER(bufferSource(signerCertDer));
   return setOf(
     attribute(OIDS.contentType, oid(OIDS.data)),
     attribute(OIDS.messageDigest, octetString(contentDigest)),
-    attribute(OIDS.signingCertificateV2, signingCertificateV2(cert, signerCertDer)),
+    attribute(OIDS.signingCertificateV2, signingCertificateV2(signerCertDer)),
   );
 }
 
 export async function buildCadesSignature(request: CadesRequest): Promise<Uint8Array> {
   const signerCertDer = request.certificateChain[0];
   if (!signerCertDer) throw new Error('CAdES: the certificate chain is empty');
-  const cert = pkijs.Certificate.fromBER(bufferSource(signerCertDer));
+  const cert = certificateFields(signerCertDer);
   const signedAttrs = buildSignedAttributes(request.contentDigest, signerCertDer);
   const signed = await request.signDigest(sha256(signedAttrs));
   if (signed.algorithm !== 'RSASSA-PKCS1-v1_5') throw new Error(`CAdES: unsupported signature algorithm ${signed.algorithm}`);
 
   const sha256Alg = sequence(oid(OIDS.sha256));
-  const issuerAndSerial = sequence(
-    new Uint8Array(cert.issuer.toSchema().toBER(false)),
-    integerBytes(cert.serialNumber.valueBlock.valueHexView),
-  );
+  const issuerAndSerial = sequence(cert.issuer, integerBytes(cert.serialContent));
   const signerInfo = sequence(
     smallInteger(1),
     issuerAndSerial,

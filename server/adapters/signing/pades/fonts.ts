@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Fontkit } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 /**
  * Unicode fonts for stamp text. Vietnamese needs the Latin Extended Additional block
@@ -35,9 +37,15 @@ export function loadFontkit(): Fontkit {
   } catch {
     throw new Error('signing: the "fontkit" package is missing; it is needed to draw Vietnamese text in signature stamps');
   }
+  // Parsing a Vietnamese-complete font takes tens of milliseconds; the parsed font is read-only
+  // for pdf-lib (each embedding makes its own subset), so one parse serves every document.
+  const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
   const bridged = {
     create(data: Uint8Array): FontkitFont {
+      const known = parsedFonts.get(data);
+      if (known) return known;
       const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      parsedFonts.set(data, font);
       const createSubset = font.createSubset.bind(font);
       font.createSubset = () => {
         const subset = createSubset();

@@ -17,7 +17,11 @@ export class IncrementalUpdate {
   private constructor(original: Uint8Array, doc: PDFDocument) {
     this.#original = original;
     this.doc = doc;
-    this.#firstNewObject = doc.context.largestObjectNumber + 1;
+    // pdf-lib forgets the numbers of object streams and cross-reference streams it unpacked;
+    // reusing one would shadow every object stored inside it. Start after anything declared.
+    const largest = Math.max(doc.context.largestObjectNumber, largestDeclaredObject(original));
+    doc.context.largestObjectNumber = largest;
+    this.#firstNewObject = largest + 1;
   }
 
   static async open(original: Uint8Array): Promise<IncrementalUpdate> {
@@ -83,29 +87,80 @@ export class IncrementalUpdate {
       push('\nendobj\n');
     }
 
-    const xrefOffset = offset;
-    push('xref\n');
-    const numbers = [...offsets.keys()].sort((a, b) => a - b);
-    for (let i = 0; i < numbers.length; ) {
-      let j = i;
-      while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
-      push(`${numbers[i]} ${j - i + 1}\n`);
-      for (let k = i; k <= j; k++) {
-        const entry = offsets.get(numbers[k]!)!;
-        push(`${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r\n`);
-      }
-      i = j + 1;
-    }
-
     const trailer = context.trailerInfo;
-    const size = Math.max(context.largestObjectNumber, ...numbers) + 1;
-    let trailerDict = `/Size ${size} /Root ${trailer.Root.toString()}`;
-    if (trailer.Info) trailerDict += ` /Info ${trailer.Info.toString()}`;
-    if (trailer.ID) trailerDict += ` /ID ${trailer.ID.toString()}`;
-    trailerDict += ` /Prev ${previousStartXref(this.#original)}`;
-    push(`trailer\n<< ${trailerDict} >>\nstartxref\n${xrefOffset}\n%%EOF\n`);
+    if (!trailer.Root) throw new Error('PDF trailer has no /Root');
+    const previous = previousStartXref(this.#original);
+    let trailerEntries = `/Root ${trailer.Root.toString()}`;
+    if (trailer.Info) trailerEntries += ` /Info ${trailer.Info.toString()}`;
+    if (trailer.ID) trailerEntries += ` /ID ${trailer.ID.toString()}`;
+    trailerEntries += ` /Prev ${previous}`;
+
+    // Same kind of cross-reference section as the file already uses (table or stream).
+    if (usesXrefStream(this.#original, previous)) {
+      const xrefRef = context.nextRef();
+      const xrefOffset = offset;
+      offsets.set(xrefRef.objectNumber, { offset: xrefOffset, generation: 0 });
+      const numbers = [...offsets.keys()].sort((a, b) => a - b);
+      const rows = Buffer.alloc(numbers.length * 7);
+      numbers.forEach((n, i) => {
+        const entry = offsets.get(n)!;
+        rows.writeUInt8(1, i * 7);
+        rows.writeUInt32BE(entry.offset, i * 7 + 1);
+        rows.writeUInt16BE(entry.generation, i * 7 + 5);
+      });
+      const size = Math.max(context.largestObjectNumber, ...numbers) + 1;
+      const index = subsections(numbers).map(([start, count]) => `${start} ${count}`).join(' ');
+      push(`${xrefRef.objectNumber} 0 obj\n<< /Type /XRef /Size ${size} /W [1 4 2] /Index [${index}] ${trailerEntries} /Length ${rows.length} >>\nstream\n`);
+      push(rows);
+      push(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`);
+    } else {
+      const xrefOffset = offset;
+      const numbers = [...offsets.keys()].sort((a, b) => a - b);
+      push('xref\n');
+      for (const [start, count] of subsections(numbers)) {
+        push(`${start} ${count}\n`);
+        for (let n = start; n < start + count; n++) {
+          const entry = offsets.get(n)!;
+          push(`${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r\n`);
+        }
+      }
+      const size = Math.max(context.largestObjectNumber, ...numbers) + 1;
+      push(`trailer\n<< /Size ${size} ${trailerEntries} >>\nstartxref\n${xrefOffset}\n%%EOF\n`);
+    }
     return Buffer.concat(chunks);
   }
+}
+
+/** Highest object number in the file: any `N G obj` header, or the last section's /Size − 1. */
+function largestDeclaredObject(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length).toString('latin1');
+  let largest = 0;
+  // indexOf + a short look-behind: a regex over the whole file backtracks badly on the long
+  // runs of digits that signature placeholders and hex strings contain.
+  for (let at = text.indexOf('obj'); at !== -1; at = text.indexOf('obj', at + 3)) {
+    const header = /(\d{1,10})\s+\d{1,5}\s+$/.exec(text.slice(Math.max(0, at - 24), at));
+    if (header) largest = Math.max(largest, Number(header[1]));
+  }
+  const start = previousStartXref(pdf);
+  const size = /\/Size\s+(\d+)/.exec(text.slice(start, start + 4096));
+  if (size) largest = Math.max(largest, Number(size[1]) - 1);
+  return largest;
+}
+
+/** Runs of consecutive object numbers: [first, count]. */
+function subsections(sorted: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === n) last[1]++;
+    else out.push([n, 1]);
+  }
+  return out;
+}
+
+function usesXrefStream(pdf: Uint8Array, offset: number): boolean {
+  const head = Buffer.from(pdf.buffer, pdf.byteOffset + offset, Math.min(64, pdf.length - offset)).toString('latin1');
+  return !/^\s*xref/.test(head);
 }
 
 function objectBytes(object: PDFObject): Uint8Array {
