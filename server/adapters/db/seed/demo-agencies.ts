@@ -28,10 +28,15 @@ export function readDemoAgencyRows(): Row[] {
   return parse(readFileSync(CSV, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 }
 
-/** Period of existence from the source note ("existed 01/2019-03/2023"); the README gives the days. */
-export function periodOf(note: string): { from: string; to: string | null } {
+/**
+ * Period of existence from the source note ("existed 01/2019-03/2023"); the README gives the days
+ * (the 2023 split on 15/03). Agencies that existed throughout have no known start: `from` is null
+ * and their codes open with the period the file covers. An end in 02/2025 lies after that period,
+ * so those agencies stay open.
+ */
+export function periodOf(note: string): { from: string | null; to: string | null } {
   const m = /existed (\d{2})\/(\d{4})-(\d{2})\/(\d{4})/.exec(note);
-  if (!m) return { from: CODES_FROM, to: null };
+  if (!m) return { from: null, to: null };
   const from = m[1] === '03' && m[2] === '2023' ? '2023-03-15' : `${m[2]}-${m[1]}-01`;
   const to = m[3] === '03' && m[4] === '2023' ? '2023-03-15' : m[3] === '02' && m[4] === '2025' ? null : `${m[4]}-${m[3]}-01`;
   return { from, to };
@@ -41,6 +46,18 @@ const LEVEL = { province: 'province', 'provincial-agency': 'provincial_agency', 
 
 function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/**
+ * Place name used in document dates (địa danh, Decree 30 App. I): the province for provincial
+ * bodies, the district's proper name for a district and its office, the commune's for a commune.
+ */
+export function placeNameOf(row: Pick<Row, 'level' | 'name' | 'parent_name'>): string {
+  const district = (name: string) => name.replace(/^Ủy ban nhân dân (huyện|thị xã|thành phố) /, '');
+  if (row.level === 'district') return district(row.name);
+  if (row.level === 'district-office') return district(row.parent_name);
+  if (row.level === 'commune') return row.name.replace(/^Ủy ban nhân dân (xã |thị trấn |phường )?/, '').replace(/ \(.*\)$/, '');
+  return 'Bạc Liêu';
 }
 
 /** Sample notation abbreviation: initials of the name without the province ("Sở Nội vụ" → SNV). */
@@ -80,7 +97,7 @@ export async function seedDemoAgencies(trx: Transaction<DB>): Promise<Map<string
         level: LEVEL[row.level],
         parent_id: parentId,
         served_by_id: null,
-        place_name: 'Bạc Liêu',
+        place_name: placeNameOf(row),
         address: null,
         contact_email: null,
         existed_from: period.from,
@@ -94,9 +111,10 @@ export async function seedDemoAgencies(trx: Transaction<DB>): Promise<Map<string
     codes.set(row.name, code);
     await trx
       .insertInto('agency_codes')
-      .values({ agency_id: inserted.id, code, valid_from: period.from, valid_to: period.to, is_sample: row.code_confirmed !== 'yes', source: 'Mã mẫu do lienthong sinh (chưa xác nhận)' })
+      .values({ agency_id: inserted.id, code, valid_from: period.from ?? CODES_FROM, valid_to: period.to, is_sample: row.code_confirmed !== 'yes', source: row.identifier_code ? 'Mã suy luận từ thứ tự mã các tỉnh (chưa xác nhận)' : 'Mã mẫu do lienthong sinh (chưa xác nhận)' })
       .execute();
-    await trx.insertInto('units').values({ agency_id: inserted.id, name: focalUnitName(row), abbreviation: 'VT', is_focal_point: true }).execute();
+    const focal = focalUnitName(row);
+    if (focal) await trx.insertInto('units').values({ agency_id: inserted.id, name: focal, abbreviation: 'VT', is_focal_point: true }).execute();
   }
   // The offices serve their committees (domain.md §3).
   const province = rows.find((r) => r.level === 'province')!;
@@ -107,7 +125,12 @@ export async function seedDemoAgencies(trx: Transaction<DB>): Promise<Map<string
   return ids;
 }
 
-function focalUnitName(row: Row): string {
+/**
+ * The unit that sends and receives (domain.md §3). The provincial and district committees have
+ * none of their own: their offices serve them, so their focal point is the office's.
+ */
+export function focalUnitName(row: Pick<Row, 'level' | 'name'>): string | null {
+  if (row.level === 'province' || row.level === 'district') return null;
   if (row.level === 'provincial-agency' && row.name.startsWith('Sở')) return 'Văn phòng';
   if (row.level === 'district-office' || row.name.startsWith('Văn phòng')) return 'Bộ phận Văn thư';
   return 'Bộ phận hành chính';

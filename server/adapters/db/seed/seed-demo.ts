@@ -2,10 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../../app/ports/clock.ts';
 import type { PasswordHasher } from '../../../app/ports/users.ts';
 import { createUser } from '../../../app/users/create-user.ts';
-import { PgAuditLog } from '../audit-log.ts';
-import { PgAgencyRepository } from '../repositories/agencies.ts';
-import { PgSessionRepository, PgUserRepository } from '../repositories/users.ts';
 import type { DB } from '../schema.ts';
+import { txPorts } from '../unit-of-work.ts';
 import { seedDemoAgencies } from './demo-agencies.ts';
 
 export const DEMO_PASSWORD = 'lienthong@2024';
@@ -61,7 +59,7 @@ export async function seedDemo(db: Kysely<DB>, deps: { hasher: PasswordHasher; c
         units.set(`${agency}/${name}`, row.id);
       }
     }
-    const tx = { audit: new PgAuditLog(trx, deps.clock), users: new PgUserRepository(trx), sessions: new PgSessionRepository(trx), agencies: new PgAgencyRepository(trx) };
+    const tx = txPorts(trx, deps.clock);
     for (const u of DEMO_USERS) {
       const agencyId = ids.get(u.agency)!;
       const user = await createUser(tx, deps, null, {

@@ -1,0 +1,3 @@
+import { updateUnitRoute } from './update-unit.ts';
+
+export const unitRoutes = [updateUnitRoute];
