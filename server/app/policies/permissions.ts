@@ -45,6 +45,9 @@ export const PERMISSIONS = {
   'directory.read': { meaning: 'browse and search the agency directory (names, codes, units)', grants: STAFF },
   'directory.manage': { meaning: 'agency tree and identifier codes; CSV import and export', grants: { provincial_supervisor: 'read', system_operator: 'all' } },
   'hub.operate': { meaning: 'queues, dead letters, peers, trust anchors, calendars, backups, audit verify', grants: { system_operator: 'all' } },
+  // Supervisors and operators never see attachments (domain.md §4.1), so files are for the document roles only.
+  'file.upload': { meaning: 'upload a file (attachment, working file) into the own agency', grants: { clerk: 'all', leader: 'all', deputy_leader: 'all', head_of_unit: 'all', specialist: 'all' } },
+  'file.read': { meaning: "download a file of the own agency (document rules narrow this once files belong to documents)", grants: { clerk: 'all', leader: 'all', deputy_leader: 'all', head_of_unit: 'all', specialist: 'all' } },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

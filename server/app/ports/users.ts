@@ -41,6 +41,24 @@ export interface UserRepository {
   setPassword(id: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void>;
   roles(userId: string): Promise<RoleGrant[]>;
   setRoles(userId: string, grants: RoleGrant[]): Promise<void>;
+  /** Users of one agency matching the filter, by name; `total` counts all matches. */
+  search(filter: UserSearch): Promise<{ items: UserRecord[]; total: number }>;
+  /** Role grants of several users at once, keyed by user id (users without roles are absent). */
+  rolesOfUsers(userIds: readonly string[]): Promise<Map<string, RoleGrant[]>>;
+  /** Active users holding `role` in `agencyId`. */
+  countActiveWithRole(agencyId: string, role: Role): Promise<number>;
+}
+
+export interface UserSearch {
+  agencyId: string;
+  unitId?: string;
+  /** Held in any agency (home or served). */
+  role?: Role;
+  active?: boolean;
+  /** Matched accent-insensitively against the full name and the username. */
+  text?: string;
+  limit: number;
+  offset: number;
 }
 
 export interface SessionRecord {

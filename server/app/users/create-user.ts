@@ -1,7 +1,8 @@
-import { isRole, type Role } from '../../domain/access/roles.ts';
+import { ROLE_LABELS, isRole, type Role } from '../../domain/access/roles.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, ErrorCode, notFound } from '../errors.ts';
 import { scopeOf } from '../policies/permissions.ts';
+import { isAgencyRole } from '../policies/users.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { PasswordHasher, UserRecord } from '../ports/users.ts';
@@ -41,6 +42,13 @@ export async function createUser(
     const ownAgency = actor.agencyId === input.agencyId;
     const bootstrap = scope === 'bootstrap' && input.roles.length === 1 && input.roles[0] === 'agency_admin';
     if (!agency || !((scope === 'all' && ownAgency) || bootstrap)) throw notFound('Cơ quan');
+    const foreign = input.roles.find((r) => isRole(r) && !isAgencyRole(r));
+    if (foreign) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `Vai trò "${ROLE_LABELS[foreign as Role]}" chỉ do quản trị hệ thống cấp bằng dòng lệnh.`, { field: 'roles' });
+    }
+    if (scope === 'bootstrap' && (await tx.users.countActiveWithRole(input.agencyId, 'agency_admin')) > 0) {
+      throw new AppError(ErrorCode.USER_ADMIN_EXISTS, `${agency.name} đã có quản trị viên; người dùng khác do quản trị viên của cơ quan tạo.`);
+    }
   } else if (!agency) {
     throw new AppError(ErrorCode.VALIDATION_FAILED, `Không có cơ quan với mã ${input.agencyId}.`);
   }

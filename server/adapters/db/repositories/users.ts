@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { NewUser, RoleGrant, SessionRecord, SessionRepository, UserRecord, UserRepository } from '../../../app/ports/users.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { NewUser, RoleGrant, SessionRecord, SessionRepository, UserRecord, UserRepository, UserSearch } from '../../../app/ports/users.ts';
 import type { Role } from '../../../domain/access/roles.ts';
 import type { DB, UsersTable } from '../schema.ts';
 
@@ -100,6 +100,50 @@ export class PgUserRepository implements UserRepository {
         .values(grants.map((g) => ({ user_id: userId, agency_id: g.agencyId, role: g.role })))
         .execute();
     }
+  }
+
+  async search(filter: UserSearch): Promise<{ items: UserRecord[]; total: number }> {
+    let q = this.db.selectFrom('users').where('agency_id', '=', filter.agencyId);
+    if (filter.unitId !== undefined) q = q.where('unit_id', '=', filter.unitId);
+    if (filter.active !== undefined) q = q.where('active', '=', filter.active);
+    if (filter.role !== undefined) {
+      const role = filter.role;
+      q = q.where((eb) => eb.exists(eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'users.id').where('r.role', '=', role)));
+    }
+    const text = filter.text?.trim();
+    if (text) {
+      const pattern = '%' + text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+      q = q.where(sql<boolean>`lt_fold(full_name || ' ' || username) LIKE lt_fold(${pattern})`);
+    }
+    const [rows, count] = await Promise.all([
+      q.selectAll().orderBy('full_name').orderBy('username').limit(filter.limit).offset(filter.offset).execute(),
+      q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toUser), total: Number(count.n) };
+  }
+
+  async rolesOfUsers(userIds: readonly string[]): Promise<Map<string, RoleGrant[]>> {
+    const out = new Map<string, RoleGrant[]>();
+    if (userIds.length === 0) return out;
+    const rows = await this.db.selectFrom('user_roles').select(['user_id', 'agency_id', 'role']).where('user_id', 'in', [...userIds]).orderBy('role').execute();
+    for (const r of rows) {
+      const list = out.get(r.user_id) ?? [];
+      list.push({ agencyId: r.agency_id, role: r.role as Role });
+      out.set(r.user_id, list);
+    }
+    return out;
+  }
+
+  async countActiveWithRole(agencyId: string, role: Role): Promise<number> {
+    const row = await this.db
+      .selectFrom('user_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .where('r.agency_id', '=', agencyId)
+      .where('r.role', '=', role)
+      .where('u.active', '=', true)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 }
 
