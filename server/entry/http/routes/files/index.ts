@@ -1,0 +1,4 @@
+import { createFileRoute } from './create-file.ts';
+import { getFileRoute } from './get-file.ts';
+
+export const fileRoutes = [createFileRoute, getFileRoute];
