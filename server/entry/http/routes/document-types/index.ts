@@ -1,0 +1,3 @@
+import { findDocumentTypesRoute } from './find-document-types.ts';
+
+export const documentTypeRoutes = [findDocumentTypesRoute];
