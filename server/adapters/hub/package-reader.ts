@@ -1,0 +1,71 @@
+/**
+ * The hub's reader of received bytes (port PackageReader), over the EDXML codec: safe parse, format,
+ * fields and package id first (before deduplication), then the signature against the peer's
+ * registered certificate, then the attachments — the order of exchange.md §5.1.
+ */
+import { createHash, X509Certificate } from 'node:crypto';
+import { documentIdKey } from '../../domain/exchange/document-id.ts';
+import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts';
+import { ExchangeErrorCode as E, ExchangeRefusal } from '../../domain/exchange/refusal.ts';
+import { isSecretSphere } from '../../domain/exchange/secrecy.ts';
+import type { PackageReader, ReadPackage, SignatureCheck, SignaturePolicy } from '../../app/ports/hub.ts';
+import { decodeAttachments } from './edxml/attachments.ts';
+import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
+import { packageIdOf } from './edxml/package-id.ts';
+import { parsePackage, type ParsedPackage } from './edxml/parse-package.ts';
+import { assertSignature, verifyParsedXml } from './xml-signature.ts';
+
+interface Handle {
+  parsed: ParsedPackage;
+  limits: EdxmlLimits;
+}
+
+function priorityOf(raw: string | undefined): number {
+  const n = raw === undefined ? 0 : Number.parseInt(raw, 10);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+}
+
+export class EdxmlPackageReader implements PackageReader {
+  constructor(private readonly baseLimits: EdxmlLimits = DEFAULT_LIMITS) {}
+
+  read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown } {
+    const limits = { ...this.baseLimits, maxPackageBytes: Math.min(this.baseLimits.maxPackageBytes, options.maxBytes) };
+    const parsed = parsePackage(bytes, limits);
+    const packageId = packageIdOf(parsed, options.transportId);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    let info: ReadPackage;
+    if (parsed.kind === 'document') {
+      const mh = parsed.package.MessageHeader;
+      info = {
+        packageId, kind: 'document', sha256, size: bytes.length, senderCode: mh.From.OrganId, receiverCodes: mh.To.map((t) => t.OrganId),
+        businessType: businessTypeOf(parsed.package), documentId: mh.DocumentId, documentKey: documentIdKey(changeTargetOf(parsed.package)),
+        priority: priorityOf(mh.OtherInfo?.Priority), secretMarked: isSecretSphere(mh.OtherInfo?.SphereOfPromulgation),
+      };
+    } else {
+      const s = parsed.package;
+      info = {
+        packageId, kind: 'status', sha256, size: bytes.length, senderCode: s.From.OrganId, receiverCodes: [s.ResponseFor.OrganId!],
+        businessType: null, documentId: s.ResponseFor.DocumentId!, documentKey: documentIdKey(s.ResponseFor.DocumentId!), priority: 0, secretMarked: false,
+      };
+    }
+    return { info, handle: { parsed, limits } satisfies Handle };
+  }
+
+  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date }): SignatureCheck {
+    const { parsed } = handle as Handle;
+    const result = verifyParsedXml(parsed.xml, { at: options.at });
+    if (!result.present && options.policy === 'unsigned-allowed') return { signed: false, unsignedAdmitted: true, weak: false, signerFingerprint: null };
+    assertSignature(result);
+    const signer = result.certificate?.fingerprint256 ?? null;
+    const registered = options.certificatePem ? new X509Certificate(options.certificatePem).fingerprint256 : null;
+    if (!registered || signer !== registered) {
+      throw new ExchangeRefusal(E.EXCHANGE_SENDER_MISMATCH, 'Chữ ký hợp lệ nhưng chứng thư số ký không phải chứng thư đã đăng ký cho trục gửi');
+    }
+    return { signed: true, unsignedAdmitted: false, weak: result.weak, signerFingerprint: signer };
+  }
+
+  checkAttachments(handle: unknown): void {
+    const { parsed, limits } = handle as Handle;
+    if (parsed.kind === 'document') decodeAttachments(parsed, limits.maxAttachmentBytes);
+  }
+}

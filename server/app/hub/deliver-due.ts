@@ -1,0 +1,127 @@
+/**
+ * The delivery step (exchange.md §4.3–§4.5), run by the `hub.delivery.send` job or called directly
+ * by tests with a fixed clock. Each due, unblocked delivery is claimed under a row lock (SKIP LOCKED,
+ * so any number of workers deliver each one once):
+ * - to an organ here: inbox row, `delivered` and the trace event commit in one transaction;
+ * - to a peer: the attempt is committed as `sending`, the bytes are pushed outside any transaction,
+ *   and the answer is recorded in a second one. A worker that dies in between leaves a `sending` row
+ *   that is taken up again after the lease (the receiver deduplicates the second push).
+ */
+import { afterFailure } from '../../domain/exchange/retry-policy.ts';
+import type { DeliveryRecord, PushOutcome } from '../ports/hub.ts';
+import type { TxPorts } from '../ports/unit-of-work.ts';
+import type { HubDeps } from './hub-deps.ts';
+
+export interface DeliveryRun {
+  delivered: number;
+  failed: number;
+  dead: number;
+}
+
+type Claimed = { kind: 'none' } | { kind: 'done'; outcome: 'delivered' | 'dead' } | { kind: 'push'; delivery: DeliveryRecord; sha256: string };
+
+async function readAll(stream: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function markDead(tx: TxPorts, deps: HubDeps, d: DeliveryRecord, code: string, origin: 'hub' | 'peer', message: string, sha256: string): Promise<void> {
+  await tx.hub.updateDelivery(d.id, { state: 'dead', lastErrorCode: code, lastErrorOrigin: origin, lastErrorMessage: message });
+  await tx.hubTrace.record({ kind: 'dead', packageId: d.packageId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: sha256, errorCode: code, errorOrigin: origin, data: { attempts: d.attempts, message } });
+}
+
+async function claimNext(deps: HubDeps): Promise<Claimed> {
+  return deps.uow.run(async (tx): Promise<Claimed> => {
+    const now = deps.clock.now();
+    const d = await tx.hub.claimDueDelivery(now, new Date(now.getTime() - deps.settings.sendingLeaseMs), {
+      failures: deps.settings.breakerFailures,
+      pausedSince: new Date(now.getTime() - deps.settings.breakerPauseMs),
+    });
+    if (!d) return { kind: 'none' };
+    const pkg = (await tx.hub.findPackage(d.packageId))!;
+    if (now.getTime() >= d.expiresAt.getTime()) {
+      await tx.hubTrace.record({ kind: 'expired', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, errorCode: 'EXCHANGE_EXPIRED', errorOrigin: 'hub' });
+      await markDead(tx, deps, d, 'EXCHANGE_EXPIRED', 'hub', 'Quá thời hạn chuyển gói tin', pkg.payloadSha256);
+      return { kind: 'done', outcome: 'dead' };
+    }
+    const attempt = { attempts: d.attempts + 1, firstAttemptAt: d.firstAttemptAt ?? now, lastAttemptAt: now };
+    if (d.route === 'local') {
+      const fresh = await tx.hub.insertInbox({
+        agencyId: d.receiverAgencyId!, packageId: d.packageId, deliveryId: d.id, kind: pkg.kind, senderCode: d.senderCode, receiverCode: d.receiverCode,
+        businessType: pkg.businessType, documentId: pkg.documentId, payloadSha256: pkg.payloadSha256, receivedAt: now,
+      });
+      await tx.hub.updateDelivery(d.id, { ...attempt, state: 'delivered', deliveredAt: now, ackResult: fresh ? 'accepted' : 'duplicate', ackSha256: pkg.payloadSha256 });
+      await tx.hubTrace.record({ kind: 'delivered', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, data: { route: 'local', result: fresh ? 'accepted' : 'duplicate' } });
+      return { kind: 'done', outcome: 'delivered' };
+    }
+    await tx.hub.updateDelivery(d.id, { ...attempt, state: 'sending' });
+    await tx.hubTrace.record({ kind: 'attempt', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, data: { attempt: attempt.attempts, peerId: d.peerId } });
+    return { kind: 'push', delivery: { ...d, ...attempt, state: 'sending' }, sha256: pkg.payloadSha256 };
+  });
+}
+
+async function push(deps: HubDeps, d: DeliveryRecord, sha256: string): Promise<PushOutcome> {
+  const peer = await deps.uow.run((tx) => tx.hub.findPeerById(d.peerId!));
+  if (!peer) return { ok: false, code: 'EXCHANGE_UNKNOWN_RECEIVER', origin: 'hub', temporary: false, message: 'Trục kết nối đã bị gỡ' };
+  const pkg = await deps.uow.run((tx) => tx.hub.findPackage(d.packageId));
+  try {
+    const bytes = await readAll(await deps.files.get(sha256));
+    const outcome = await deps.peers.push(peer, { packageId: d.packageId, kind: pkg!.kind, bytes });
+    // The receipt must name the exact bytes we sent (§4.1); anything else proves nothing.
+    if (outcome.ok && outcome.ack.sha256 !== sha256) {
+      return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Biên nhận mang mã băm ${outcome.ack.sha256}, khác gói tin đã gửi` };
+    }
+    return outcome;
+  } catch (error) {
+    return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Không gửi được tới trục ${peer.name}: ${(error as Error).message}` };
+  }
+}
+
+async function recordOutcome(deps: HubDeps, sent: DeliveryRecord, sha256: string, outcome: PushOutcome): Promise<'delivered' | 'failed' | 'dead'> {
+  return deps.uow.run(async (tx) => {
+    const now = deps.clock.now();
+    const d = await tx.hub.findDelivery(sent.id, { lock: true });
+    // Another worker took the row up after our lease ran out and already settled it.
+    if (!d || d.state !== 'sending' || d.attempts !== sent.attempts) return d?.state === 'delivered' ? 'delivered' : 'failed';
+    const trace = { packageId: d.packageId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: sha256 };
+    if (outcome.ok) {
+      await tx.hub.updateDelivery(d.id, { state: 'delivered', deliveredAt: now, ackResult: outcome.ack.result, ackSha256: outcome.ack.sha256, lastErrorCode: null, lastErrorOrigin: null, lastErrorMessage: null });
+      await tx.hubTrace.record({ ...trace, kind: 'receipt', data: { result: outcome.ack.result, receivedAt: outcome.ack.receivedAt } });
+      await tx.hubTrace.record({ ...trace, kind: 'delivered', data: { route: 'peer' } });
+      if (d.peerId) await tx.hub.updatePeerHealth(d.peerId, { lastSuccessAt: now, consecutiveFailures: 0 });
+      return 'delivered';
+    }
+    await tx.hubTrace.record({ ...trace, kind: 'attempt_failed', errorCode: outcome.code, errorOrigin: outcome.origin, data: { attempt: d.attempts, temporary: outcome.temporary, message: outcome.message, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}) } });
+    if (d.peerId) {
+      const peer = await tx.hub.findPeerById(d.peerId);
+      await tx.hub.updatePeerHealth(d.peerId, { lastFailureAt: now, consecutiveFailures: (peer?.consecutiveFailures ?? 0) + 1 });
+    }
+    const next = afterFailure({ failedAttempts: d.attempts, temporary: outcome.temporary, now, expiresAt: d.expiresAt }, deps.random(), deps.retry);
+    if (next.kind === 'retry') {
+      await tx.hub.updateDelivery(d.id, { state: 'failed', nextAttemptAt: next.at, lastErrorCode: outcome.code, lastErrorOrigin: outcome.origin, lastErrorMessage: outcome.message });
+      return 'failed';
+    }
+    const code = next.reason === 'expired' ? 'EXCHANGE_EXPIRED' : outcome.code;
+    const origin = next.reason === 'expired' ? 'hub' : outcome.origin === 'local' ? 'hub' : outcome.origin;
+    await markDead(tx, deps, d, code, origin, outcome.message, sha256);
+    return 'dead';
+  });
+}
+
+/** Delivers everything due now (at most `limit` deliveries); returns what happened. */
+export async function deliverDue(deps: HubDeps, options: { limit?: number } = {}): Promise<DeliveryRun> {
+  const run: DeliveryRun = { delivered: 0, failed: 0, dead: 0 };
+  const limit = options.limit ?? 100;
+  for (let i = 0; i < limit; i++) {
+    const claimed = await claimNext(deps);
+    if (claimed.kind === 'none') break;
+    if (claimed.kind === 'done') {
+      run[claimed.outcome]++;
+      continue;
+    }
+    const outcome = await push(deps, claimed.delivery, claimed.sha256);
+    run[await recordOutcome(deps, claimed.delivery, claimed.sha256, outcome)]++;
+  }
+  return run;
+}

@@ -1,0 +1,117 @@
+/**
+ * Receipt of a package pushed by a peer hub (exchange.md §5.1), checks in order: peer authentication
+ * → size → XML safety, format and fields, package id (the reader) → deduplication → signature and
+ * sender check → secrecy → attachments → routing per receiver. The first failure decides; a refusal
+ * before custody stores no content, only its trace event, and is answered with its code and origin.
+ * The acknowledgement is returned only after the custody transaction has committed (§4.1).
+ */
+import { createHash } from 'node:crypto';
+import { ExchangeErrorCode as E, ExchangeRefusal, isExchangeRefusal } from '../../domain/exchange/refusal.ts';
+import type { Acknowledgement, PackageKind, PeerRecord, ReadPackage } from '../ports/hub.ts';
+import type { TxPorts } from '../ports/unit-of-work.ts';
+import { takeCustody } from './custody.ts';
+import type { HubDeps } from './hub-deps.ts';
+import { authenticatePeer } from './peer-auth.ts';
+import { peerMaySendFor } from './routing.ts';
+import { storePackagePayload } from './send-package.ts';
+
+export interface ReceivePackageInput {
+  token: string | undefined;
+  bytes: Buffer;
+  /** Package id given by the transport (header `x-package-id`); statuses carry theirs only there. */
+  transportId?: string;
+  /** What the endpoint expects: document packages and status packages arrive on separate paths. */
+  expectKind?: PackageKind;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function refused(deps: HubDeps, peer: PeerRecord, base: { packageId: string; sha256: string; documentId?: string | null }, r: ExchangeRefusal, receivedAt: Date): Promise<Acknowledgement> {
+  await deps.uow.run((tx) =>
+    tx.hubTrace.record({
+      kind: 'refused', packageId: base.packageId, documentId: base.documentId ?? null, fromNode: peer.name, toNode: deps.settings.nodeName,
+      packageSha256: base.sha256, errorCode: r.code, errorOrigin: r.origin, data: { message: r.message, ...(r.field ? { field: r.field } : {}) },
+    }),
+  );
+  return {
+    packageId: base.packageId, result: 'refused', receivedAt: receivedAt.toISOString(), sha256: base.sha256,
+    code: r.code, origin: r.origin, temporary: r.temporary, message: r.message,
+  };
+}
+
+async function duplicateOrConflict(tx: TxPorts, deps: HubDeps, peer: PeerRecord, info: ReadPackage, at: Date): Promise<Acknowledgement | ExchangeRefusal | undefined> {
+  const known = await tx.hub.findPackage(info.packageId);
+  if (!known) return undefined;
+  if (known.payloadSha256 !== info.sha256) {
+    return new ExchangeRefusal(E.EXCHANGE_PACKAGE_ID_CONFLICT, `Mã gói tin ${info.packageId} đã nhận với nội dung khác; gói tin trước không thay đổi`);
+  }
+  await tx.hubTrace.record({ kind: 'duplicate', packageId: info.packageId, documentId: info.documentId, fromNode: peer.name, toNode: deps.settings.nodeName, packageSha256: info.sha256 });
+  return { packageId: info.packageId, result: 'duplicate', receivedAt: at.toISOString(), sha256: info.sha256 };
+}
+
+export async function receivePackage(deps: HubDeps, input: ReceivePackageInput): Promise<Acknowledgement> {
+  const peer = await deps.uow.run((tx) => authenticatePeer(tx, input.token));
+  const receivedAt = deps.clock.now();
+  const digest = sha256(input.bytes);
+  const fallbackId = input.transportId?.trim() || `sha256:${digest}`;
+  const maxBytes = Math.min(deps.settings.maxPackageBytes, peer.maxPackageBytes ?? Number.MAX_SAFE_INTEGER);
+  let info: ReadPackage;
+  let handle: unknown;
+  try {
+    if (input.bytes.length > maxBytes) throw new ExchangeRefusal(E.EXCHANGE_PACKAGE_TOO_LARGE, `Gói tin ${input.bytes.length} byte vượt giới hạn ${maxBytes} byte`);
+    ({ info, handle } = deps.reader.read(input.bytes, { maxBytes, ...(input.transportId ? { transportId: input.transportId } : {}) }));
+    if (input.expectKind && info.kind !== input.expectKind) {
+      throw new ExchangeRefusal(E.EXCHANGE_UNSUPPORTED_FORMAT, input.expectKind === 'status' ? 'Đường nhận trạng thái chỉ nhận gói tin trạng thái' : 'Đường nhận văn bản chỉ nhận gói tin văn bản');
+    }
+  } catch (e) {
+    if (!isExchangeRefusal(e)) throw e;
+    return refused(deps, peer, { packageId: fallbackId, sha256: digest }, e, receivedAt);
+  }
+  const base = { packageId: info.packageId, sha256: info.sha256, documentId: info.documentId };
+  const seen = await deps.uow.run((tx) => duplicateOrConflict(tx, deps, peer, info, receivedAt));
+  if (seen && isExchangeRefusal(seen)) return refused(deps, peer, base, seen, receivedAt);
+  if (seen) return seen;
+  let unsignedAdmitted = false;
+  try {
+    const sig = deps.reader.verify(handle, { policy: peer.signaturePolicy, certificatePem: peer.certificatePem, at: receivedAt });
+    unsignedAdmitted = sig.unsignedAdmitted;
+    if (!peerMaySendFor(peer, info.senderCode)) {
+      throw new ExchangeRefusal(E.EXCHANGE_SENDER_MISMATCH, `Trục ${peer.name} không được đăng ký gửi thay cơ quan ${info.senderCode}`);
+    }
+    if (info.secretMarked) throw new ExchangeRefusal(E.EXCHANGE_SECRET_DOCUMENT, 'Gói tin mang độ mật: văn bản mật không được trao đổi qua trục liên thông');
+    deps.reader.checkAttachments(handle);
+  } catch (e) {
+    if (!isExchangeRefusal(e)) throw e;
+    return refused(deps, peer, base, e, receivedAt);
+  }
+  const payload = await storePackagePayload(deps.files, input.bytes);
+  const custody = await deps.uow.run(async (tx) => {
+    const taken = await takeCustody(
+      tx,
+      { clock: deps.clock, retry: deps.retry, nodeName: deps.settings.nodeName },
+      {
+        packageId: info.packageId, kind: info.kind, origin: 'peer', fromPeerId: peer.id, senderAgencyId: null, senderCode: info.senderCode,
+        receiverCodes: info.receiverCodes, businessType: info.businessType, documentId: info.documentId, documentKey: info.documentKey,
+        priority: info.priority, payloadSha256: payload.sha256, payloadSize: payload.size, unsignedAdmitted,
+      },
+      { fromNode: peer.name, data: unsignedAdmitted ? { unsignedAdmitted: true, signaturePolicy: peer.signaturePolicy } : {} },
+    );
+    // A concurrent push of the same package won the race: answer as its duplicate.
+    return taken ?? (await duplicateOrConflict(tx, deps, peer, info, receivedAt));
+  });
+  if (custody && isExchangeRefusal(custody)) return refused(deps, peer, base, custody, receivedAt);
+  if (custody && 'result' in custody) return custody;
+  const receivers = custody!.deliveries.map((d) =>
+    d.state === 'dead'
+      ? { code: d.receiverCode, result: 'refused' as const, errorCode: d.lastErrorCode ?? undefined, origin: d.lastErrorOrigin ?? undefined, message: d.lastErrorMessage ?? undefined }
+      : { code: d.receiverCode, result: 'accepted' as const },
+  );
+  const anyAccepted = receivers.some((r) => r.result === 'accepted');
+  const first = receivers.find((r) => r.result === 'refused');
+  return {
+    packageId: info.packageId, result: anyAccepted ? 'accepted' : 'refused', receivedAt: receivedAt.toISOString(), sha256: info.sha256, receivers,
+    ...(!anyAccepted && first ? { code: first.errorCode as E, origin: first.origin, temporary: false, message: first.message } : {}),
+  };
+}

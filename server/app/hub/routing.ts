@@ -1,0 +1,71 @@
+/** Where a receiving code goes (exchange.md §4.6): an organ here, else the most specific peer, else refused. */
+import { ExchangeErrorCode as E } from '../../domain/exchange/refusal.ts';
+import type { DeliveryRoute, PeerRecord } from '../ports/hub.ts';
+import type { TxPorts } from '../ports/unit-of-work.ts';
+
+export type Route =
+  | { route: Exclude<DeliveryRoute, 'none'>; receiverAgencyId: string | null; peerId: string | null; peerName?: string }
+  | { route: 'none'; code: E; message: string; successor?: string | null };
+
+/** `2026-03-02` of the given instant in Vietnam time, the day codes are valid on. */
+export function vietnamDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+function openOn(p: { validFrom: string; validTo: string | null }, day: string): boolean {
+  return p.validFrom <= day && (p.validTo === null || p.validTo > day);
+}
+
+/** Specificity of a peer's claim on a code: exact code 3, level-1 group (`H41` for `*.H41`) 2, default route `*` 1. */
+function claim(peer: PeerRecord, code: string): number {
+  let best = 0;
+  for (const prefix of peer.codePrefixes) {
+    if (prefix === code) best = Math.max(best, 3);
+    else if (!prefix.includes('.') && prefix !== '*' && code.endsWith(`.${prefix}`)) best = Math.max(best, 2);
+    else if (prefix === '*') best = Math.max(best, 1);
+  }
+  return best;
+}
+
+export function peerFor(peers: readonly PeerRecord[], code: string): PeerRecord | undefined {
+  let found: PeerRecord | undefined;
+  let score = 0;
+  for (const p of peers) {
+    if (!p.active) continue;
+    const s = claim(p, code);
+    if (s > score) {
+      found = p;
+      score = s;
+    }
+  }
+  return found;
+}
+
+/** True when the peer is registered to send for this code (the sender check, §4.6); the default route gives no right to send. */
+export function peerMaySendFor(peer: PeerRecord, code: string): boolean {
+  return claim(peer, code) >= 2;
+}
+
+export async function resolveReceiver(tx: TxPorts, code: string, at: Date): Promise<Route> {
+  const day = vietnamDay(at);
+  const uses = await tx.agencies.codeUses(code);
+  const open = uses.find((u) => openOn(u, day));
+  if (open) {
+    const agency = await tx.agencies.findById(open.agencyId);
+    if (agency && !agency.active) return { route: 'none', code: E.EXCHANGE_RECEIVER_SUSPENDED, message: `Cơ quan nhận ${code} đang tạm ngừng nhận văn bản` };
+    return { route: 'local', receiverAgencyId: open.agencyId, peerId: null };
+  }
+  if (uses.length > 0) {
+    const last = [...uses].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0]!;
+    const successor = last.successorCode;
+    return {
+      route: 'none',
+      code: E.EXCHANGE_RECEIVER_CLOSED,
+      message: `Mã định danh ${code} đã đóng${successor ? `; mã kế thừa: ${successor}` : ''}. Gói tin không được tự động chuyển sang mã khác.`,
+      successor,
+    };
+  }
+  const peer = peerFor(await tx.hub.listPeers(), code);
+  if (peer) return { route: 'peer', receiverAgencyId: null, peerId: peer.id, peerName: peer.name };
+  return { route: 'none', code: E.EXCHANGE_UNKNOWN_RECEIVER, message: `Không tìm thấy cơ quan nhận có mã định danh ${code}` };
+}

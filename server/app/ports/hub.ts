@@ -1,0 +1,277 @@
+/**
+ * What the hub's use cases (app/hub) need: storage of packages in custody, deliveries, inboxes,
+ * peers and the trace (inside a transaction), a reader for received bytes, and a client that
+ * pushes a package to a peer hub. exchange.md §4–§5.
+ */
+import type { ExchangeErrorCode, RefusalOrigin } from '../../domain/exchange/refusal.ts';
+
+export type PackageKind = 'document' | 'status';
+export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dead';
+export type DeliveryRoute = 'local' | 'peer' | 'none';
+export type SignaturePolicy = 'required' | 'unsigned-allowed';
+
+export interface PeerRecord {
+  id: string;
+  name: string;
+  /** Codes the peer serves and may send for: an exact code, or a level-1 group such as `H41`. */
+  codePrefixes: string[];
+  endpointUrl: string | null;
+  certificatePem: string | null;
+  /** Bearer token this hub presents when pushing to the peer. */
+  outboundToken: string | null;
+  signaturePolicy: SignaturePolicy;
+  maxPackageBytes: number | null;
+  active: boolean;
+  lastSuccessAt: Date | null;
+  lastFailureAt: Date | null;
+  consecutiveFailures: number;
+}
+
+export interface NewPeer {
+  name: string;
+  codePrefixes: string[];
+  endpointUrl: string | null;
+  certificatePem: string | null;
+  credentialsHash: string;
+  outboundToken: string | null;
+  signaturePolicy: SignaturePolicy;
+  maxPackageBytes: number | null;
+}
+
+export interface OutboxRecord {
+  id: string;
+  packageId: string;
+  kind: PackageKind;
+  origin: 'local' | 'peer';
+  fromPeerId: string | null;
+  senderAgencyId: string | null;
+  senderCode: string;
+  receiverCodes: string[];
+  businessType: string | null;
+  documentId: string | null;
+  documentKey: string;
+  priority: number;
+  payloadSha256: string;
+  payloadSize: number;
+  unsignedAdmitted: boolean;
+  createdAt: Date;
+}
+
+export type NewOutbox = Omit<OutboxRecord, 'id'>;
+
+export interface DeliveryRecord {
+  id: string;
+  seq: number;
+  outboxId: string;
+  packageId: string;
+  senderCode: string;
+  receiverCode: string;
+  documentKey: string;
+  route: DeliveryRoute;
+  receiverAgencyId: string | null;
+  peerId: string | null;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: Date;
+  firstAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  lastErrorCode: string | null;
+  lastErrorOrigin: RefusalOrigin | null;
+  lastErrorMessage: string | null;
+  deliveredAt: Date | null;
+  ackResult: string | null;
+  ackSha256: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export type NewDelivery = Pick<
+  DeliveryRecord,
+  'outboxId' | 'packageId' | 'senderCode' | 'receiverCode' | 'documentKey' | 'route' | 'receiverAgencyId' | 'peerId' | 'state' | 'nextAttemptAt' | 'expiresAt' | 'createdAt'
+> &
+  Partial<Pick<DeliveryRecord, 'lastErrorCode' | 'lastErrorOrigin' | 'lastErrorMessage'>>;
+
+export type DeliveryPatch = Partial<
+  Pick<
+    DeliveryRecord,
+    | 'state' | 'attempts' | 'nextAttemptAt' | 'firstAttemptAt' | 'lastAttemptAt' | 'lastErrorCode' | 'lastErrorOrigin'
+    | 'lastErrorMessage' | 'deliveredAt' | 'ackResult' | 'ackSha256' | 'expiresAt' | 'route' | 'receiverAgencyId' | 'peerId'
+  >
+>;
+
+export interface NewInboxEntry {
+  agencyId: string;
+  packageId: string;
+  deliveryId: string;
+  kind: PackageKind;
+  senderCode: string;
+  receiverCode: string;
+  businessType: string | null;
+  documentId: string | null;
+  payloadSha256: string;
+  receivedAt: Date;
+}
+
+export interface InboxEntry extends NewInboxEntry {
+  id: string;
+}
+
+/** A dead letter as operators see it (§4.4). */
+export interface DeadLetter {
+  deliveryId: string;
+  packageId: string;
+  documentId: string | null;
+  kind: PackageKind;
+  senderCode: string;
+  receiverCode: string;
+  code: string | null;
+  origin: RefusalOrigin | null;
+  message: string | null;
+  attempts: number;
+  firstAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  createdAt: Date;
+}
+
+export interface QueueStats {
+  state: DeliveryState;
+  route: DeliveryRoute;
+  count: number;
+  oldestCreatedAt: Date | null;
+}
+
+export interface PeerBacklog {
+  peerId: string;
+  waiting: number;
+  dead: number;
+  oldestWaitingAt: Date | null;
+}
+
+export interface HubRepository {
+  findPackage(packageId: string): Promise<OutboxRecord | undefined>;
+  /** Inserts a package taken into custody; undefined when its id is already there (a racing duplicate). */
+  insertPackage(pkg: NewOutbox): Promise<OutboxRecord | undefined>;
+  insertDelivery(delivery: NewDelivery): Promise<DeliveryRecord>;
+  /**
+   * Locks and returns the next delivery that is due at `now` and not blocked behind an earlier,
+   * undelivered one of the same (sender, receiver, document); `sending` rows whose attempt began
+   * before `staleBefore` count as due (their worker died). Skips rows other workers hold, and peers
+   * paused by the circuit breaker (`failures` in a row, the last one after `pausedSince`).
+   */
+  claimDueDelivery(now: Date, staleBefore: Date, breaker: { failures: number; pausedSince: Date }): Promise<DeliveryRecord | undefined>;
+  findDelivery(id: string, options?: { lock?: boolean }): Promise<DeliveryRecord | undefined>;
+  updateDelivery(id: string, patch: DeliveryPatch): Promise<void>;
+  listDeliveriesOfPackage(packageId: string): Promise<DeliveryRecord[]>;
+  /** Deliveries the peer fetches itself (pull), oldest first. */
+  listPendingForPeer(peerId: string, limit: number): Promise<DeliveryRecord[]>;
+  /** False when the organ already holds this package (nothing inserted). */
+  insertInbox(entry: NewInboxEntry): Promise<boolean>;
+  listInbox(agencyId: string): Promise<InboxEntry[]>;
+
+  insertPeer(peer: NewPeer): Promise<PeerRecord>;
+  findPeerById(id: string): Promise<PeerRecord | undefined>;
+  findPeerByCredentialsHash(hash: string): Promise<PeerRecord | undefined>;
+  listPeers(): Promise<PeerRecord[]>;
+  updatePeerHealth(id: string, patch: Partial<Pick<PeerRecord, 'lastSuccessAt' | 'lastFailureAt' | 'consecutiveFailures'>>): Promise<void>;
+
+  queueStats(): Promise<QueueStats[]>;
+  peerBacklog(): Promise<PeerBacklog[]>;
+  listDeadLetters(page: { limit: number; offset: number }): Promise<{ items: DeadLetter[]; total: number }>;
+}
+
+/** Every hop event a hub records about a package (§4.7). */
+export const TRACE_KINDS = [
+  'custody', 'duplicate', 'refused', 'queued', 'attempt', 'attempt_failed', 'delivered', 'receipt', 'dead', 'resent', 'expired',
+] as const;
+export type TraceKind = (typeof TRACE_KINDS)[number];
+
+export interface TraceEventInput {
+  kind: TraceKind;
+  packageId: string;
+  documentId?: string | null;
+  fromNode?: string | null;
+  toNode?: string | null;
+  packageSha256?: string | null;
+  errorCode?: string | null;
+  errorOrigin?: RefusalOrigin | null;
+  data?: Record<string, unknown>;
+}
+
+export interface TraceRecord extends Required<Omit<TraceEventInput, 'data'>> {
+  seq: number;
+  occurredAt: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/** Appends to the hub's hash chain inside the caller's transaction. */
+export interface HubTrace {
+  record(event: TraceEventInput): Promise<TraceRecord>;
+  listForPackage(packageId: string): Promise<TraceRecord[]>;
+}
+
+/** What the hub learns from received bytes before it takes custody (§5.1 up to the package id). */
+export interface ReadPackage {
+  packageId: string;
+  kind: PackageKind;
+  sha256: string;
+  size: number;
+  senderCode: string;
+  receiverCodes: string[];
+  businessType: string | null;
+  documentId: string;
+  /** Ordering key: the document a package is about (the target, for a revocation). */
+  documentKey: string;
+  priority: number;
+  secretMarked: boolean;
+}
+
+export interface SignatureCheck {
+  signed: boolean;
+  unsignedAdmitted: boolean;
+  weak: boolean;
+  signerFingerprint: string | null;
+}
+
+/** Parses and checks received bytes; every method throws the domain's ExchangeRefusal. */
+export interface PackageReader {
+  read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown };
+  /** The package signature under the peer's policy; the signer must be the registered certificate. */
+  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date }): SignatureCheck;
+  /** Decodes every attachment once to check it (the hub stores the package bytes, not the files). */
+  checkAttachments(handle: unknown): void;
+}
+
+/** A hop's synchronous answer (§4.1). */
+export interface Acknowledgement {
+  packageId: string;
+  result: 'accepted' | 'duplicate' | 'refused';
+  receivedAt: string;
+  sha256: string;
+  code?: ExchangeErrorCode;
+  origin?: RefusalOrigin;
+  temporary?: boolean;
+  message?: string;
+  receivers?: { code: string; result: 'accepted' | 'refused'; errorCode?: string; origin?: RefusalOrigin; message?: string }[];
+}
+
+export type PushOutcome =
+  | { ok: true; ack: Acknowledgement }
+  | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number };
+
+export interface PeerClient {
+  push(peer: PeerRecord, pkg: { packageId: string; kind: PackageKind; bytes: Buffer }): Promise<PushOutcome>;
+}
+
+/** Settings of the hub that use cases read (defaults in app/hub/hub-settings.ts). */
+export interface HubSettings {
+  /** Identifier of this hub in the trace's from/to columns. */
+  nodeName: string;
+  maxPackageBytes: number;
+  /** A `sending` delivery older than this is taken up again (its worker died mid-attempt). */
+  sendingLeaseMs: number;
+  /** Circuit breaker (§4.4): this many temporary failures in a row pause a peer for breakerPauseMs. */
+  breakerFailures: number;
+  breakerPauseMs: number;
+}

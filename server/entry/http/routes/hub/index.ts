@@ -1,0 +1,12 @@
+import { acknowledgePending } from './acknowledge-pending.ts';
+import { deadLetters } from './dead-letters.ts';
+import { packageTrace } from './package-trace.ts';
+import { peers } from './peers.ts';
+import { pendingPackages } from './pending-packages.ts';
+import { pushPackage } from './push-package.ts';
+import { pushStatus } from './push-status.ts';
+import { queues } from './queues.ts';
+import { resendDeadLetter } from './resend-dead-letter.ts';
+
+/** Peer-facing EDXML endpoint (bearer token) and operator screens (hub.operate). */
+export const hubRoutes = [pushPackage, pushStatus, pendingPackages, acknowledgePending, queues, peers, deadLetters, resendDeadLetter, packageTrace];
