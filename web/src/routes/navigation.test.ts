@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { visibleNav } from './navigation.ts';
+
+const labels = (abilities: Record<string, string>) => visibleNav(abilities).flatMap((s) => s.items.map((i) => i.label));
+
+describe('role-aware navigation', () => {
+  it('shows a clerk the directory but not user administration', () => {
+    const items = labels({ 'directory.read': 'all', 'document.issue': 'all' });
+    expect(items).toContain('Danh bạ cơ quan');
+    expect(items).not.toContain('Quản trị người dùng');
+    expect(items).not.toContain('Nhập, xuất danh bạ (CSV)');
+  });
+
+  it('shows an agency administrator user administration', () => {
+    expect(labels({ 'directory.read': 'all', 'user.manage': 'all' })).toContain('Quản trị người dùng');
+  });
+
+  it('shows the operator the CSV import and export', () => {
+    expect(labels({ 'directory.read': 'all', 'directory.manage': 'all', 'user.manage': 'bootstrap' })).toContain('Nhập, xuất danh bạ (CSV)');
+  });
+
+  it('drops a section whose every item is hidden', () => {
+    expect(visibleNav({}).map((s) => s.title)).toEqual(['Chung', 'Tài khoản']);
+  });
+});

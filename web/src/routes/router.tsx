@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from '../components/app-shell.tsx';
+import { AgencyDetailPage } from '../features/agencies/agency-detail-page.tsx';
+import { AgencyDirectoryPage } from '../features/agencies/agency-directory-page.tsx';
+import { AgencyFormPage } from '../features/agencies/agency-form-page.tsx';
+import { AgencyImportPage } from '../features/agencies/agency-import-page.tsx';
+import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { MyAgencyPage } from '../features/home/my-agency-page.tsx';
+import { UserCreatePage } from '../features/users/user-create-page.tsx';
+import { UserEditPage } from '../features/users/user-edit-page.tsx';
+import { UserListPage } from '../features/users/user-list-page.tsx';
+import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
+
+const DIRECTORY = ['directory.read', 'directory.manage'];
+const DIRECTORY_MANAGE = ['directory.manage'];
+const USERS = ['user.manage'];
+
+export const router = createBrowserRouter([
+  { path: '/dang-nhap', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <MyAgencyPage /> },
+          { path: 'co-quan', element: <RequireAbility anyOf={DIRECTORY}><AgencyDirectoryPage /></RequireAbility> },
+          { path: 'co-quan/moi', element: <RequireAbility anyOf={DIRECTORY_MANAGE}><AgencyFormPage /></RequireAbility> },
+          { path: 'co-quan/nhap-xuat', element: <RequireAbility anyOf={DIRECTORY_MANAGE}><AgencyImportPage /></RequireAbility> },
+          { path: 'co-quan/:id', element: <RequireAbility anyOf={DIRECTORY}><AgencyDetailPage /></RequireAbility> },
+          { path: 'co-quan/:id/sua', element: <RequireAbility anyOf={DIRECTORY_MANAGE}><AgencyFormPage /></RequireAbility> },
+          { path: 'nguoi-dung', element: <RequireAbility anyOf={USERS}><UserListPage /></RequireAbility> },
+          { path: 'nguoi-dung/moi', element: <RequireAbility anyOf={USERS}><UserCreatePage /></RequireAbility> },
+          { path: 'nguoi-dung/:id', element: <RequireAbility anyOf={USERS}><UserEditPage /></RequireAbility> },
+          { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
