@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', '.tmp/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['.dependency-cruiser.cjs', 'node_modules/', 'web/dist/', 'data/', '.tmp/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

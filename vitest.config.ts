@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['server/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -16,10 +17,12 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Runs after the unit project, with its own worker count.
+          sequence: { groupOrder: 1 },
           include: ['tests/integration/**/*.test.ts', 'tests/exchange/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: true,
           maxWorkers: 2,
         },

@@ -6,6 +6,7 @@ import { composeDeps } from './entry/compose.ts';
 import { buildServer } from './entry/http/server.ts';
 import { ensureWebBuilt } from './entry/http/web-build.ts';
 import { fail } from './entry/cli/context.ts';
+import { startWorker } from './entry/jobs/worker.ts';
 
 const KNOWN_SERVICES = ['api', 'worker', 'hub'];
 
@@ -35,6 +36,10 @@ export async function startSystem(options: { services: string[] }): Promise<void
   // Tests drive the API only; everyone else gets the web app built on first start.
   if (options.services.includes('api') && config.nodeEnv !== 'test') await ensureWebBuilt();
   const app = await buildServer(deps);
+  // The delivery job (hub.delivery.send): pg-boss on PostgreSQL, a polling loop on embedded PGlite.
+  const worker = options.services.includes('worker')
+    ? await startWorker(deps, { onError: (error) => app.log.error({ err: error }, 'hub delivery run failed') })
+    : undefined;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}/`;
   const mode = database.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir} (một tiến trình)` : 'PostgreSQL (DATABASE_URL)';
@@ -48,6 +53,7 @@ export async function startSystem(options: { services: string[] }): Promise<void
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    await worker?.stop(); // lets a delivery in progress record its outcome
     await app.close(); // stops accepting, finishes in-flight requests
     await database.close();
     process.exit(0);

@@ -1,3 +1,5 @@
+import { ExchangeErrorCode } from '../domain/exchange/refusal.ts';
+
 /**
  * One error-code enum for the whole application, grouped by area. HTTP statuses are assigned in
  * one table at the edge (entry/http/error-status.ts); nothing here knows about HTTP.
@@ -23,12 +25,27 @@ export const ErrorCode = {
   DIRECTORY_NAME_TAKEN: 'DIRECTORY_NAME_TAKEN',
   // users
   USER_USERNAME_TAKEN: 'USER_USERNAME_TAKEN',
+  USER_LAST_ADMIN: 'USER_LAST_ADMIN',
+  USER_ADMIN_EXISTS: 'USER_ADMIN_EXISTS',
   // files
   FILE_TOO_LARGE: 'FILE_TOO_LARGE',
   FILE_TYPE_MISMATCH: 'FILE_TYPE_MISMATCH',
   FILE_TYPE_NOT_ALLOWED: 'FILE_TYPE_NOT_ALLOWED',
   // audit
   AUDIT_CHAIN_BROKEN: 'AUDIT_CHAIN_BROKEN',
+  // registers and numbering
+  REGISTER_NAME_TAKEN: 'REGISTER_NAME_TAKEN',
+  REGISTER_SERIES_CLASH: 'REGISTER_SERIES_CLASH',
+  REGISTER_CLOSED: 'REGISTER_CLOSED',
+  REGISTER_YEAR_NOT_OPEN: 'REGISTER_YEAR_NOT_OPEN',
+  REGISTER_TYPE_NOT_COVERED: 'REGISTER_TYPE_NOT_COVERED',
+  REGISTER_NOTATION_INVALID: 'REGISTER_NOTATION_INVALID',
+  REGISTER_NUMBER_TAKEN: 'REGISTER_NUMBER_TAKEN',
+  REGISTER_NUMBER_VOIDED: 'REGISTER_NUMBER_VOIDED',
+  REGISTER_NOT_CONFIGURED: 'REGISTER_NOT_CONFIGURED',
+  // exchange (hub): the refusal catalogue of exchange.md §5.4 (domain/exchange/refusal.ts), plus operator actions
+  ...ExchangeErrorCode,
+  EXCHANGE_NOT_DEAD_LETTER: 'EXCHANGE_NOT_DEAD_LETTER',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -41,6 +41,9 @@ describe('configuration', () => {
     [{ FILE_STORE: 's3' }, 'FILE_STORE'],
     [{ MAX_UPLOAD_MB: '0' }, 'MAX_UPLOAD_MB'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SIGNER_PROVIDER: 'smartca-typo' }, 'SIGNER_PROVIDER'],
+    [{ SIGNING_KEK: 'dG9vLXNob3J0' }, 'SIGNING_KEK'],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'y'.repeat(40), DATABASE_URL: 'postgres://u@db/lt' }, 'SIGNING_KEK'],
   ])('refuses %j naming %s', (env, variable) => {
     const error = errorOf({ DATA_DIR: dataDir(), ...env });
     expect(error).toBeInstanceOf(ConfigError);
@@ -49,7 +52,7 @@ describe('configuration', () => {
   });
 
   it('production with a server database and a secret starts without demo mode', () => {
-    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db:5432/lt', SESSION_SECRET: 'z'.repeat(48), DATA_DIR: dataDir() });
+    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db:5432/lt', SESSION_SECRET: 'z'.repeat(48), SIGNING_KEK: Buffer.alloc(32, 7).toString('base64'), DATA_DIR: dataDir() });
     expect(c.demoMode).toBe(false);
     expect(c.databaseUrl).toBe('postgres://u@db:5432/lt');
   });

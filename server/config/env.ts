@@ -16,6 +16,7 @@ export interface Config {
   sessionTtlMinutes: number;
   fileStore: { kind: 'local'; dir: string; maxUploadBytes: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  signing: { provider: 'local' | 'fake-remote'; caDir: string; kekBase64: string | undefined };
   demoMode: boolean;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
@@ -51,6 +52,9 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'MAX_UPLOAD_MB', type: 'integer MiB', default: '50', description: 'Largest file accepted in one upload.' },
   { name: 'LOG_LEVEL', type: 'fatal | error | warn | info | debug | trace | silent', default: 'info', description: 'Level of the structured JSON logs written to standard output.' },
   { name: 'DEMO_MODE', type: 'true | false', default: 'true when embedded and not production', description: 'Allows seeding demo users with known passwords. Refused in production.' },
+  { name: 'SIGNER_PROVIDER', type: 'local | fake-remote', default: 'local', description: 'Where signing keys live: `local` (PKCS#12 keys kept encrypted on the server). `fake-remote` is the test double of a remote signing service (hash signed elsewhere). An unknown name stops start-up.' },
+  { name: 'SIGNING_KEK', type: 'base64 of 32 bytes', default: '(none; outside production generated once into DATA_DIR/signing-kek)', description: 'Key-encryption key for private keys at rest (AES-256-GCM). Required in production.' },
+  { name: 'SIGNING_CA_DIR', type: 'path', default: 'DATA_DIR/ca', description: 'Folder of the test CA, trust anchors and CRLs used to sign and validate.' },
   { name: 'LOGIN_MAX_FAILURES', type: 'integer', default: '5', description: 'Failed logins in a row after which an account is locked for LOGIN_LOCKOUT_MINUTES.' },
   { name: 'LOGIN_LOCKOUT_MINUTES', type: 'integer minutes', default: '15', description: 'How long an account stays locked after too many failed logins.' },
 ];
@@ -109,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (demoMode && nodeEnv === 'production') throw new ConfigError('DEMO_MODE', 'cannot be true in production');
   const fileStoreKind = oneOf(env, 'FILE_STORE', ['local'] as const, 'local');
   const sessionSecret = readSessionSecret(env, { dataDir, embedded, nodeEnv });
+  const signing = readSigning(env, dataDir, nodeEnv);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
@@ -124,9 +129,21 @@ export function loadConfig(env: Env = process.env): Config {
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     demoMode,
+    signing,
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
   };
+}
+
+function readSigning(env: Env, dataDir: string, nodeEnv: string): Config['signing'] {
+  const provider = oneOf(env, 'SIGNER_PROVIDER', ['local', 'fake-remote'] as const, 'local');
+  const kek = env.SIGNING_KEK && env.SIGNING_KEK !== '' ? env.SIGNING_KEK : undefined;
+  if (kek !== undefined && Buffer.from(kek, 'base64').length !== 32) {
+    throw new ConfigError('SIGNING_KEK', 'must be the base64 of exactly 32 random bytes (openssl rand -base64 32)');
+  }
+  if (kek === undefined && nodeEnv === 'production') throw new ConfigError('SIGNING_KEK', 'is required in production (openssl rand -base64 32)');
+  const caDir = path.resolve(env.SIGNING_CA_DIR && env.SIGNING_CA_DIR !== '' ? env.SIGNING_CA_DIR : path.join(dataDir, 'ca'));
+  return { provider, caDir, kekBase64: kek };
 }
 
 function readSessionSecret(env: Env, ctx: { dataDir: string; embedded: boolean; nodeEnv: string }): string {

@@ -1,10 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import type { Engine } from './harness.ts';
+import { createPostgresDatabase, type Engine } from './harness.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/lienthong.mjs');
 
@@ -13,22 +11,14 @@ export async function cliEnvironment(engine: Engine): Promise<{ env: NodeJS.Proc
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lt-cli-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', DEMO_MODE: 'true' };
   delete env.DATABASE_URL;
-  if (engine === 'pglite') return { env, cleanup: async () => undefined };
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `lt_cli_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  if (engine === 'pglite') return { env, cleanup: removeDir };
+  const created = await createPostgresDatabase('lt_cli');
   return {
-    env: { ...env, DATABASE_URL: url.toString(), SESSION_SECRET: 's'.repeat(40) },
+    env: { ...env, DATABASE_URL: created.url, SESSION_SECRET: 's'.repeat(40) },
     cleanup: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await created.drop();
+      await removeDir();
     },
   };
 }

@@ -38,9 +38,10 @@ export interface Session {
   agencyId: string;
 }
 
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh, empty database on the TEST_DATABASE_URL server, dropped by `drop()`. */
+export async function createPostgresDatabase(prefix = 'lt_test'): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL!;
-  const name = `lt_test_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -87,12 +88,16 @@ export function describeEachEngine(name: string, options: { seed?: boolean }, bo
         if (options.seed) await seedDemo(database.db, { hasher: deps.hasher, clock });
         const app = await buildServer(deps, { logger: false });
         await app.ready();
+        let logins = 0;
         const request = (session: Session | null, opts: InjectOptions) =>
           app.inject({ ...opts, headers: { ...(session && { cookie: session.cookie, 'x-csrf-token': session.csrfToken }), ...opts.headers } });
         env = {
           engine, database, deps, app, clock, config, request,
           login: async (username, password = DEMO_PASSWORD) => {
-            const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+            // Each helper login comes from its own address: suites log in more often than the per-address
+            // login rate limit allows, and auth.test.ts exercises that limit through e.request instead.
+            const remoteAddress = `10.${(++logins >> 16) & 255}.${(logins >> 8) & 255}.${logins & 255}`;
+            const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
             if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
             const cookie = res.cookies.find((c) => c.name === 'lt_session');
             const body = res.json() as { csrfToken: string; user: { id: string }; agency: { id: string } };

@@ -16,7 +16,19 @@ it('every HTTP route has an outsider case (add one in tests/integration/outsider
 describeEachEngine('outsiders', { seed: true }, (env) => {
   for (const key of keys) {
     const c = outsiderCases[key];
-    if (!c || c.kind === 'public' || c.kind === 'self') continue;
+    if (c?.kind === 'shared') {
+      it(`${key}: anonymous gets 401; another agency's user sees the same shared data as an insider`, async () => {
+        const e = env();
+        const request = await c.prepare(e);
+        expect((await e.request(null, request)).statusCode).toBe(401);
+        const inside = await e.request(await e.login('vanthu.snv'), request);
+        const outside = await e.request(await e.login('vanthu.stc'), request);
+        expect(inside.statusCode, inside.body).toBe(200);
+        expect(outside.statusCode).toBe(200);
+        expect(outside.json()).toEqual(inside.json());
+      });
+    }
+    if (!c || c.kind === 'public' || c.kind === 'self' || c.kind === 'shared') continue;
     it(`${key}: a user of another agency gets ${c.kind === 'tenant' ? '404' : '403/404'} and nothing changes`, async () => {
       const e = env();
       const request = await c.prepare(e);

@@ -6,7 +6,7 @@ const port = () => 20000 + Math.floor(Math.random() * 20000);
 
 describe('[pglite] start-up', () => {
   it('a second start on the same DATA_DIR exits non-zero with a clear message while the first keeps serving; SIGTERM stops cleanly', async () => {
-    const { env } = await cliEnvironment('pglite');
+    const { env, cleanup } = await cliEnvironment('pglite');
     const p1 = port();
     const first = startCli(['start'], { ...env, PORT: String(p1) });
     try {
@@ -23,6 +23,8 @@ describe('[pglite] start-up', () => {
       expect(await exitOf(first)).toBe(0);
     } finally {
       first.kill('SIGKILL');
+      await exitOf(first);
+      await cleanup();
     }
   });
 

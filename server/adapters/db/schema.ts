@@ -33,6 +33,8 @@ export interface AgencyCodesTable {
   valid_to: DateOnly | null;
   is_sample: Generated<boolean>;
   source: string | null;
+  /** Added by 20261125000200: the code that replaced this one when it closed. */
+  successor_code: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: TimestampDefault;
 }
 
@@ -104,6 +106,107 @@ export interface AuditChainHeadTable {
   last_hash: string;
 }
 
+/** Hub tables (migration 20261125000500): exchange.md §4. */
+export interface HubPeersTable {
+  id: Generated<string>;
+  name: string;
+  code_prefixes: string[];
+  endpoint_url: string | null;
+  certificate_pem: string | null;
+  credentials_hash: string;
+  outbound_token: string | null;
+  signature_policy: ColumnType<'required' | 'unsigned-allowed', 'required' | 'unsigned-allowed' | undefined, 'required' | 'unsigned-allowed'>;
+  max_package_bytes: number | null;
+  active: Generated<boolean>;
+  last_success_at: TimestampNull;
+  last_failure_at: TimestampNull;
+  consecutive_failures: Generated<number>;
+  created_at: TimestampDefault;
+}
+
+export interface HubOutboxTable {
+  id: Generated<string>;
+  package_id: string;
+  kind: 'document' | 'status';
+  origin: 'local' | 'peer';
+  from_peer_id: string | null;
+  sender_agency_id: string | null;
+  sender_code: string;
+  receiver_codes: string[];
+  business_type: string | null;
+  document_id: string | null;
+  document_key: string;
+  priority: Generated<number>;
+  payload_sha256: string;
+  payload_size: number;
+  unsigned_admitted: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface HubDeliveriesTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  outbox_id: string;
+  package_id: string;
+  sender_code: string;
+  receiver_code: string;
+  document_key: string;
+  route: 'local' | 'peer' | 'none';
+  receiver_agency_id: string | null;
+  peer_id: string | null;
+  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'dead';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  first_attempt_at: TimestampNull;
+  last_attempt_at: TimestampNull;
+  last_error_code: string | null;
+  last_error_origin: 'local' | 'hub' | 'peer' | null;
+  last_error_message: string | null;
+  delivered_at: TimestampNull;
+  ack_result: string | null;
+  ack_sha256: string | null;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface HubInboxTable {
+  id: Generated<string>;
+  agency_id: string;
+  package_id: string;
+  delivery_id: string;
+  kind: 'document' | 'status';
+  sender_code: string;
+  receiver_code: string;
+  business_type: string | null;
+  document_id: string | null;
+  payload_sha256: string;
+  received_at: Timestamp;
+  processed_at: TimestampNull;
+}
+
+export interface HubTraceTable {
+  seq: number;
+  id: Generated<string>;
+  occurred_at: Timestamp;
+  kind: string;
+  package_id: string;
+  document_id: string | null;
+  from_node: string | null;
+  to_node: string | null;
+  package_sha256: string | null;
+  error_code: string | null;
+  error_origin: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface HubTraceHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   agency_codes: AgencyCodesTable;
@@ -113,4 +216,65 @@ export interface DB {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   audit_chain_head: AuditChainHeadTable;
+  hub_peers: HubPeersTable;
+  hub_outbox: HubOutboxTable;
+  hub_deliveries: HubDeliveriesTable;
+  hub_inbox: HubInboxTable;
+  hub_trace: HubTraceTable;
+  hub_trace_head: HubTraceHeadTable;
+  registers: RegistersTable;
+  register_counters: RegisterCountersTable;
+  register_numbers: RegisterNumbersTable;
+  files: FilesTable;
+}
+
+/** 20261125000300-files: who uploaded which stored bytes, under what name. */
+export interface FilesTable {
+  id: Generated<string>;
+  agency_id: string;
+  sha256: string;
+  size: ColumnType<string | number, number, number>;
+  media_type: string;
+  original_name: string;
+  uploaded_by: string;
+  created_at: TimestampDefault;
+}
+
+/** 20261125000600-registers: registers (domain.md §6.3), yearly counters, numbers handed out. */
+export interface RegistersTable {
+  id: Generated<string>;
+  agency_id: string;
+  direction: 'outgoing' | 'incoming' | 'copy';
+  name: string;
+  year: number;
+  /** Document type codes covered; empty means every type. */
+  type_codes: ColumnType<string[], string, string>;
+  notation_pattern: string | null;
+  volume: Generated<number>;
+  state: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface RegisterCountersTable {
+  register_id: string;
+  year: number;
+  next_number: number;
+}
+
+export interface RegisterNumbersTable {
+  id: Generated<string>;
+  register_id: string;
+  agency_id: string;
+  year: number;
+  number: number;
+  code_number: string;
+  code_notation: string | null;
+  allocated_at: Timestamp;
+  allocated_by: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  voided_at: TimestampNull;
+  voided_by: string | null;
+  void_reason: string | null;
 }

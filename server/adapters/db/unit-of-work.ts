@@ -1,8 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { TxPorts, UnitOfWork } from '../../app/ports/unit-of-work.ts';
 import { PgAuditLog } from './audit-log.ts';
+import { PgHubTrace } from './hub-trace.ts';
+import { PgHubRepository } from './repositories/hub.ts';
 import { PgAgencyRepository } from './repositories/agencies.ts';
+import { PgFileRepository } from './repositories/files.ts';
+import { PgRegisterCounter } from './repositories/register-counter.ts';
+import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
 import type { DB } from './schema.ts';
 
@@ -13,13 +18,21 @@ export class PgUnitOfWork implements UnitOfWork {
   ) {}
 
   run<T>(fn: (tx: TxPorts) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) =>
-      fn({
-        audit: new PgAuditLog(trx, this.clock),
-        users: new PgUserRepository(trx),
-        sessions: new PgSessionRepository(trx),
-        agencies: new PgAgencyRepository(trx),
-      }),
-    );
+    return this.db.transaction().execute((trx) => fn(txPorts(trx, this.clock)));
   }
+}
+
+/** The repositories and audit log bound to one transaction (also used by the demo seed). */
+export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
+  return {
+    audit: new PgAuditLog(trx, clock),
+    users: new PgUserRepository(trx),
+    sessions: new PgSessionRepository(trx),
+    agencies: new PgAgencyRepository(trx),
+    hub: new PgHubRepository(trx),
+    hubTrace: new PgHubTrace(trx, clock),
+    registers: new PgRegisterRepository(trx),
+    registerCounter: new PgRegisterCounter(trx),
+    files: new PgFileRepository(trx),
+  };
 }

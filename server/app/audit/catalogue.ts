@@ -22,6 +22,12 @@ export const AUDIT_EVENTS = {
   'auth.logged_out': 'A session was ended by its user.',
   'seed.demo_loaded': 'The demo province was seeded into an empty database.',
   'file.stored': 'A file was stored in the file store (content-addressed).',
+  'file.downloaded': 'A stored file was downloaded (domain.md §4.2: every view, download and print is logged).',
+  'hub.peer_registered': 'A peer hub was registered with its code groups, endpoint, certificate and credentials.',
+  'hub.dead_letter_resent': 'An operator resent a dead letter (same package id and bytes, new attempt series).',
+  'register.created': 'A register (sổ đăng ký văn bản) was opened: direction, year, types covered, notation pattern.',
+  'register.number_allocated': 'A number was taken from a register\'s yearly counter (number, notation, what it numbers).',
+  'register.number_voided': 'A taken number was voided (hủy số) with its reason; its register line stays.',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

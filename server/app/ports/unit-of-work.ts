@@ -1,5 +1,9 @@
 import type { AgencyRepository } from './agencies.ts';
 import type { AuditLog } from './audit-log.ts';
+import type { FileRepository } from './files.ts';
+import type { HubRepository, HubTrace } from './hub.ts';
+import type { RegisterCounter } from './register-counter.ts';
+import type { RegisterRepository } from './registers.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
 
 /** Everything a use case may touch inside one database transaction. */
@@ -8,6 +12,11 @@ export interface TxPorts {
   users: UserRepository;
   sessions: SessionRepository;
   agencies: AgencyRepository;
+  hub: HubRepository;
+  hubTrace: HubTrace;
+  registers: RegisterRepository;
+  registerCounter: RegisterCounter;
+  files: FileRepository;
 }
 
 export interface UnitOfWork {

@@ -44,6 +44,8 @@ export interface RouteDef<S extends RouteSchemas = RouteSchemas, A extends Route
   rateLimitPerMinute?: number;
   /** Raw body routes (file uploads, CSV) set this; the schema then has no body. */
   rawBody?: { contentTypes: string[] };
+  /** File uploads: the body arrives unread as a stream (any content type), for the handler to pass to the file store under its own size limit. */
+  streamBody?: true;
   handler(ctx: HandlerContext<S, A>): Promise<unknown>;
 }
 

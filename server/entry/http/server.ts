@@ -17,6 +17,8 @@ import { serveWebApp } from './web-app.ts';
 export { SESSION_COOKIE } from './session-cookie.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Largest raw body (a 150 MiB EDXML package plus headroom); the hub refuses oversize packages itself. */
+const RAW_BODY_LIMIT_BYTES = 151 * 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,6 +52,11 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Routes declaring rawBody (EDXML packages from peer hubs) receive the exact bytes as a Buffer.
+  const rawTypes = [...new Set((options.routes ?? allRoutes).flatMap((r) => r.rawBody?.contentTypes ?? []))];
+  if (rawTypes.length > 0) {
+    app.addContentTypeParser(rawTypes, { parseAs: 'buffer', bodyLimit: RAW_BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  }
   await app.register(swagger, {
     openapi: {
       info: { title: 'lienthong API', version: '0.1.0', description: 'API của hệ thống quản lý văn bản điện tử liên thông' },
@@ -75,7 +82,17 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
     return reply.status(500).send({ code: 'INTERNAL', message: 'Lỗi hệ thống. Mã yêu cầu: ' + req.id, requestId: req.id });
   });
 
-  for (const route of options.routes ?? allRoutes) registerRoute(app, deps, route);
+  const routes = options.routes ?? allRoutes;
+  for (const route of routes.filter((r) => !r.streamBody)) registerRoute(app, deps, route);
+  // Uploads get their own scope: there, every content type reaches the handler as an unread stream.
+  const streamed = routes.filter((r) => r.streamBody);
+  if (streamed.length > 0) {
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+      for (const route of streamed) registerRoute(scope, deps, route);
+    });
+  }
   await serveWebApp(app);
   return app;
 }

@@ -1,5 +1,10 @@
+import { agencyCases } from './agencies.ts';
 import { coreCases } from './core.ts';
+import { fileCases } from './files.ts';
+import { hubCases } from './hub.ts';
+import { registerCases } from './registers.ts';
+import { userCases } from './users.ts';
 import type { OutsiderCases } from './types.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases };

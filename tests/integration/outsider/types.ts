@@ -8,6 +8,12 @@ import type { TestEnv } from '../harness.ts';
 export type OutsiderCase =
   /** Routes anyone may call: say why they expose no agency's data. */
   | { kind: 'public'; why: string }
+  /**
+   * Signed-in reads of data that is the same for every agency (the province's directory, the
+   * document-type catalogue, the role table). The case checks that an anonymous caller gets 401
+   * and that an outsider from Sở Tài chính sees exactly what a Sở Nội vụ user sees.
+   */
+  | { kind: 'shared'; why: string; prepare(env: TestEnv): Promise<InjectOptions> }
   /** Routes that only ever touch the caller's own data (their session, their password). */
   | { kind: 'self'; why: string }
   /**

@@ -1,7 +1,13 @@
 import type { RouteDef } from '../route.ts';
+import { agencyRoutes } from './agencies/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { documentTypeRoutes } from './document-types/index.ts';
+import { fileRoutes } from './files/index.ts';
 import { healthRoutes } from './health/index.ts';
+import { hubRoutes } from './hub/index.ts';
+import { registerRoutes } from './registers/index.ts';
+import { unitRoutes } from './units/index.ts';
 import { userRoutes } from './users/index.ts';
 
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes];
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes];
