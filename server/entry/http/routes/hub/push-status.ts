@@ -1,24 +1,3 @@
-import { AppError, ErrorCode } from '../../../../app/errors.ts';
-import { receivePackage } from '../../../../app/hub/receive-package.ts';
-import { bearerToken, hubDepsOf } from '../../../hub/hub-deps.ts';
-import { defineRoute } from '../../route.ts';
-import { sendAck } from './peer-response.ts';
-import { ackResponses, PEER_CONTENT_TYPES, PEER_RATE_LIMIT_PER_MINUTE } from './schemas.ts';
+import { definePushRoute } from './push-route.ts';
 
-export const pushStatus = defineRoute({
-  method: 'POST',
-  url: '/api/hub/statuses',
-  summary: 'Peer hub pushes a status package (EDXML bytes; package id in x-package-id)',
-  tags: ['hub-peer'],
-  auth: { kind: 'public', why: 'called by peer hubs, authenticated by their bearer token and the package signature, not by a session' },
-  rateLimitPerMinute: PEER_RATE_LIMIT_PER_MINUTE,
-  rawBody: { contentTypes: PEER_CONTENT_TYPES },
-  schema: { response: ackResponses },
-  handler: async ({ deps, req, reply }) => {
-    const bytes = req.body;
-    if (!Buffer.isBuffer(bytes)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Thân yêu cầu phải là gói tin EDXML (application/xml).');
-    const transportId = typeof req.headers['x-package-id'] === 'string' ? req.headers['x-package-id'] : undefined;
-    const ack = await receivePackage(hubDepsOf(deps), { token: bearerToken(req.headers.authorization), bytes, expectKind: 'status', ...(transportId ? { transportId } : {}) });
-    return sendAck(reply, ack);
-  },
-});
+export const pushStatus = definePushRoute('status', '/api/hub/statuses', 'Peer hub pushes a status package (EDXML bytes; package id in x-package-id)');
