@@ -31,7 +31,15 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 /** True when every migration in the folder has been applied (used by /readyz). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  // A process's migration files never change, so once its database has them all it stays so;
+  // readiness probes then cost one SELECT 1, not a folder scan.
+  if (migratedDatabases.has(db)) return true;
   const migrator = new Migrator({ db, provider: new FolderProvider() });
   const all = await migrator.getMigrations();
-  return all.every((m) => m.executedAt !== undefined);
+  const done = all.every((m) => m.executedAt !== undefined);
+  if (done) migratedDatabases.add(db);
+  return done;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const migratedDatabases = new WeakSet<Kysely<any>>();
