@@ -24,6 +24,9 @@ describe('configuration', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.demoMode).toBe(true);
     expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(c.trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(c.sessionSecret);
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);
   });
@@ -42,6 +45,8 @@ describe('configuration', () => {
     [{ MAX_UPLOAD_MB: '0' }, 'MAX_UPLOAD_MB'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SIGNER_PROVIDER: 'smartca-typo' }, 'SIGNER_PROVIDER'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'my-balancer' }, 'TRUST_PROXY'],
     [{ SIGNING_KEK: 'dG9vLXNob3J0' }, 'SIGNING_KEK'],
     [{ NODE_ENV: 'production', SESSION_SECRET: 'y'.repeat(40), DATABASE_URL: 'postgres://u@db/lt' }, 'SIGNING_KEK'],
   ])('refuses %j naming %s', (env, variable) => {

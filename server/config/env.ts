@@ -16,6 +16,8 @@ export interface Config {
   sessionTtlMinutes: number;
   fileStore: { kind: 'local'; dir: string; maxUploadBytes: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Fastify's trustProxy: false, a hop count, or proxy addresses. */
+  trustProxy: false | number | string;
   signing: { provider: 'local' | 'fake-remote'; caDir: string; kekBase64: string | undefined };
   demoMode: boolean;
   loginMaxFailures: number;
@@ -50,6 +52,7 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'FILE_STORE', type: 'local', default: 'local', description: 'File store adapter. Only `local` (content-addressed on disk) exists yet; an S3-compatible adapter plugs into the same port.' },
   { name: 'FILE_STORE_DIR', type: 'path', default: 'DATA_DIR/files', description: 'Folder of the local file store.' },
   { name: 'MAX_UPLOAD_MB', type: 'integer MiB', default: '50', description: 'Largest file accepted in one upload.' },
+  { name: 'TRUST_PROXY', type: 'false | number of proxy hops | comma-separated proxy addresses or CIDRs', default: 'false', description: 'Which reverse proxies may set X-Forwarded-For. Client addresses (login rate limit, audit) come from that header only through these; never `true`, which would let any caller choose its address.' },
   { name: 'LOG_LEVEL', type: 'fatal | error | warn | info | debug | trace | silent', default: 'info', description: 'Level of the structured JSON logs written to standard output.' },
   { name: 'DEMO_MODE', type: 'true | false', default: 'true when embedded and not production', description: 'Allows seeding demo users with known passwords. Refused in production.' },
   { name: 'SIGNER_PROVIDER', type: 'local | fake-remote', default: 'local', description: 'Where signing keys live: `local` (PKCS#12 keys kept encrypted on the server). `fake-remote` is the test double of a remote signing service (hash signed elsewhere). An unknown name stops start-up.' },
@@ -130,9 +133,21 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     demoMode,
     signing,
+    trustProxy: readTrustProxy(env),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
   };
+}
+
+function readTrustProxy(env: Env): Config['trustProxy'] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const parts = raw.split(',').map((p) => p.trim());
+  if (raw === 'true' || parts.some((p) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p))) {
+    throw new ConfigError('TRUST_PROXY', `must be false, a number of proxy hops, or proxy addresses/CIDRs separated by commas, got "${raw}"`);
+  }
+  return parts.join(',');
 }
 
 function readSigning(env: Env, dataDir: string, nodeEnv: string): Config['signing'] {

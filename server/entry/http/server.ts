@@ -44,7 +44,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
     },
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -152,4 +152,9 @@ function registerRoute(app: FastifyInstance, deps: AppDeps, route: RouteDef): vo
       return result;
     },
   });
+}
+
+/** A hop count trusts that many proxies nearest to us (what proxy-addr does with a number). */
+function trustProxyOption(setting: AppDeps['config']['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
