@@ -6,6 +6,7 @@ import { PgHubTrace } from './hub-trace.ts';
 import { PgHubRepository } from './repositories/hub.ts';
 import { PgAgencyRepository } from './repositories/agencies.ts';
 import { PgFileRepository } from './repositories/files.ts';
+import { PgOutgoingRepository } from './repositories/outgoing.ts';
 import { PgRegisterCounter } from './repositories/register-counter.ts';
 import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
@@ -34,5 +35,6 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     registers: new PgRegisterRepository(trx),
     registerCounter: new PgRegisterCounter(trx),
     files: new PgFileRepository(trx),
+    outgoing: new PgOutgoingRepository(trx),
   };
 }

@@ -28,6 +28,19 @@ export const AUDIT_EVENTS = {
   'register.created': 'A register (sổ đăng ký văn bản) was opened: direction, year, types covered, notation pattern.',
   'register.number_allocated': 'A number was taken from a register\'s yearly counter (number, notation, what it numbers).',
   'register.number_voided': 'A taken number was voided (hủy số) with its reason; its register line stays.',
+  'outgoing.draft_created': 'A draft outgoing document was started (version 1 kept).',
+  'outgoing.draft_updated': 'A draft was revised: a new version is kept beside the earlier ones.',
+  'outgoing.draft_withdrawn': 'A draft was withdrawn by its drafter (kept, never deleted).',
+  'outgoing.submitted': 'A draft was presented for review (or straight to its signer).',
+  'outgoing.review_approved': 'A review step approved the draft (who, which step, which version).',
+  'outgoing.review_returned': 'A reviewer or the signer returned the draft with a comment.',
+  'outgoing.signed': 'The competent signer applied their personal signature to the main file.',
+  'outgoing.issue_step': 'One named issuing step completed (number, stamp, organisation signature, register, freeze, package).',
+  'outgoing.issued': 'The document was issued and handed to the hub for every external recipient.',
+  'outgoing.status_received': "A recipient's business status (01–06, 15, 16) was applied to the document's tracking.",
+  'outgoing.delivery_resent': 'A clerk resent a failed delivery of an issued document to one recipient.',
+  'outgoing.review_chain_set': "The agency administrator changed the agency's review chain for drafts.",
+  'outgoing.register_exported': 'The outgoing register was exported (XLSX or PDF) for printing (domain.md §4.2: every print is logged).',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

@@ -1,0 +1,202 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type {
+  NewOutgoingDocument, NewOutgoingRecipient, OutgoingDocumentRecord, OutgoingListFilter, OutgoingPatch, OutgoingRecipientRecord,
+  OutgoingRepository, OutgoingReviewRecord, OutgoingVersionRecord, RecipientEventRecord, StatusArrival,
+} from '../../../app/ports/outgoing.ts';
+import type { IssueStep } from '../../../domain/document/issue-steps.ts';
+import type { OutgoingState } from '../../../domain/document/outgoing-states.ts';
+import type { ReviewStepConfig } from '../../../domain/document/review-chain.ts';
+import type { Urgency } from '../../../domain/document/urgency.ts';
+import type { DB, OutgoingDocumentsTable, OutgoingRecipientsTable } from '../schema.ts';
+
+/** jsonb comes back parsed on both engines; a string would mean a driver without the parser. */
+function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+function toDoc(r: Selectable<OutgoingDocumentsTable>): OutgoingDocumentRecord {
+  return {
+    id: r.id, agencyId: r.agency_id, state: r.state as OutgoingState, typeCode: r.type_code, subject: r.subject, urgency: r.urgency as Urgency,
+    draftingUnitId: r.drafting_unit_id, drafterId: r.drafter_id, signerId: r.signer_id, signerCapacity: r.signer_capacity, toPlaces: r.to_places,
+    replyBy: r.reply_by, copies: r.copies === null ? null : Number(r.copies), responseForIncomingId: r.response_for_incoming_id,
+    mainFileId: r.main_file_id, attachmentFileIds: json(r.attachment_file_ids), version: Number(r.version), reviewChain: json(r.review_chain),
+    reviewStep: Number(r.review_step), signedAt: date(r.signed_at), signedBy: r.signed_by, signedFileId: r.signed_file_id, registerId: r.register_id,
+    numberId: r.number_id, codeNumber: r.code_number, codeNotation: r.code_notation, issuedDate: r.issued_date, issueStep: r.issue_step as IssueStep | null,
+    issueStartedBy: r.issue_started_by, stampedFileId: r.stamped_file_id, finalMainFileId: r.final_main_file_id, finalMainSha256: r.final_main_sha256,
+    finalAttachments: json(r.final_attachments), registeredAt: date(r.registered_at), packageId: r.package_id, packageSha256: r.package_sha256,
+    packageSize: r.package_size === null ? null : Number(r.package_size), edxmlDocumentId: r.edxml_document_id, issuedAt: date(r.issued_at),
+    sentAt: date(r.sent_at), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
+  };
+}
+
+function toRecipient(r: Selectable<OutgoingRecipientsTable>): OutgoingRecipientRecord {
+  return {
+    id: r.id, documentId: r.document_id, kind: r.kind, recipientAgencyId: r.recipient_agency_id, unitId: r.unit_id, name: r.name, organCode: r.organ_code,
+    businessStatus: r.business_status, statusDescription: r.status_description, statusAt: date(r.status_at), refusedReason: r.refused_reason,
+  };
+}
+
+const COLUMN: Record<keyof OutgoingPatch, keyof OutgoingDocumentsTable> = {
+  state: 'state', typeCode: 'type_code', subject: 'subject', urgency: 'urgency', draftingUnitId: 'drafting_unit_id', drafterId: 'drafter_id',
+  signerId: 'signer_id', signerCapacity: 'signer_capacity', toPlaces: 'to_places', replyBy: 'reply_by', copies: 'copies',
+  responseForIncomingId: 'response_for_incoming_id', mainFileId: 'main_file_id', attachmentFileIds: 'attachment_file_ids', version: 'version',
+  reviewChain: 'review_chain', reviewStep: 'review_step', signedAt: 'signed_at', signedBy: 'signed_by', signedFileId: 'signed_file_id',
+  registerId: 'register_id', numberId: 'number_id', codeNumber: 'code_number', codeNotation: 'code_notation', issuedDate: 'issued_date',
+  issueStep: 'issue_step', issueStartedBy: 'issue_started_by', stampedFileId: 'stamped_file_id', finalMainFileId: 'final_main_file_id',
+  finalMainSha256: 'final_main_sha256', finalAttachments: 'final_attachments', registeredAt: 'registered_at', packageId: 'package_id',
+  packageSha256: 'package_sha256', packageSize: 'package_size', edxmlDocumentId: 'edxml_document_id', issuedAt: 'issued_at', sentAt: 'sent_at',
+  updatedAt: 'updated_at',
+};
+const JSON_FIELDS = new Set<keyof OutgoingPatch>(['attachmentFileIds', 'reviewChain', 'finalAttachments']);
+
+export class PgOutgoingRepository implements OutgoingRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async create(d: NewOutgoingDocument): Promise<OutgoingDocumentRecord> {
+    const row = await this.db.insertInto('outgoing_documents').values({
+      agency_id: d.agencyId, state: d.state, type_code: d.typeCode, subject: d.subject, urgency: d.urgency, drafting_unit_id: d.draftingUnitId,
+      drafter_id: d.drafterId, signer_id: d.signerId, signer_capacity: d.signerCapacity, to_places: d.toPlaces, reply_by: d.replyBy, copies: d.copies,
+      response_for_incoming_id: d.responseForIncomingId, main_file_id: d.mainFileId, attachment_file_ids: JSON.stringify(d.attachmentFileIds),
+      created_at: d.createdAt, updated_at: d.createdAt,
+    }).returningAll().executeTakeFirstOrThrow();
+    return toDoc(row);
+  }
+
+  async findById(id: string, options: { lock?: boolean } = {}): Promise<OutgoingDocumentRecord | undefined> {
+    let q = this.db.selectFrom('outgoing_documents').selectAll().where('id', '=', id);
+    if (options.lock) q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    return row && toDoc(row);
+  }
+
+  async findByEdxmlDocumentId(agencyId: string, documentId: string): Promise<OutgoingDocumentRecord | undefined> {
+    const row = await this.db.selectFrom('outgoing_documents').selectAll().where('agency_id', '=', agencyId).where('edxml_document_id', '=', documentId).executeTakeFirst();
+    return row && toDoc(row);
+  }
+
+  async update(id: string, patch: OutgoingPatch): Promise<void> {
+    const values: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(patch) as [keyof OutgoingPatch, unknown][]) {
+      if (v === undefined) continue;
+      values[COLUMN[k]] = JSON_FIELDS.has(k) ? JSON.stringify(v) : v;
+    }
+    if (Object.keys(values).length === 0) return;
+    await this.db.updateTable('outgoing_documents').set(values as never).where('id', '=', id).execute();
+  }
+
+  async listByAgency(agencyId: string, filter: OutgoingListFilter): Promise<OutgoingDocumentRecord[]> {
+    let q = this.db.selectFrom('outgoing_documents').selectAll().where('agency_id', '=', agencyId);
+    if (filter.states && filter.states.length > 0) q = q.where('state', 'in', filter.states);
+    const rows = await q.orderBy('updated_at', 'desc').limit(filter.limit).execute();
+    return rows.map(toDoc);
+  }
+
+  async listIssuing(limit: number): Promise<OutgoingDocumentRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_documents').selectAll().where('state', '=', 'issuing').orderBy('updated_at').limit(limit).execute();
+    return rows.map(toDoc);
+  }
+
+  async addVersion(v: Omit<OutgoingVersionRecord, 'id'>): Promise<OutgoingVersionRecord> {
+    const row = await this.db.insertInto('outgoing_versions').values({
+      document_id: v.documentId, version: v.version, fields: JSON.stringify(v.fields), main_file_id: v.mainFileId,
+      attachment_file_ids: JSON.stringify(v.attachmentFileIds), created_by: v.createdBy, created_at: v.createdAt,
+    }).returning('id').executeTakeFirstOrThrow();
+    return { ...v, id: row.id };
+  }
+
+  async listVersions(documentId: string): Promise<OutgoingVersionRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_versions').selectAll().where('document_id', '=', documentId).orderBy('version').execute();
+    return rows.map((r) => ({
+      id: r.id, documentId: r.document_id, version: Number(r.version), fields: json(r.fields), mainFileId: r.main_file_id,
+      attachmentFileIds: json(r.attachment_file_ids), createdBy: r.created_by, createdAt: new Date(r.created_at),
+    }));
+  }
+
+  async addReview(r: Omit<OutgoingReviewRecord, 'id'>): Promise<OutgoingReviewRecord> {
+    const row = await this.db.insertInto('outgoing_reviews').values({
+      document_id: r.documentId, version: r.version, step: r.step, action: r.action, actor_id: r.actorId, comment: r.comment, acted_at: r.actedAt,
+    }).returning('id').executeTakeFirstOrThrow();
+    return { ...r, id: row.id };
+  }
+
+  async listReviews(documentId: string): Promise<OutgoingReviewRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_reviews').selectAll().where('document_id', '=', documentId).orderBy('acted_at').orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id, documentId: r.document_id, version: Number(r.version), step: r.step === null ? null : Number(r.step),
+      action: r.action as OutgoingReviewRecord['action'], actorId: r.actor_id, comment: r.comment, actedAt: new Date(r.acted_at),
+    }));
+  }
+
+  async reviewedBy(userId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('outgoing_reviews').select('document_id').distinct().where('actor_id', '=', userId).execute();
+    return rows.map((r) => r.document_id);
+  }
+
+  async replaceRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]> {
+    await this.db.deleteFrom('outgoing_recipients').where('document_id', '=', documentId).execute();
+    if (recipients.length === 0) return [];
+    const rows = await this.db.insertInto('outgoing_recipients').values(recipients.map((r) => ({
+      document_id: documentId, kind: r.kind, recipient_agency_id: r.recipientAgencyId, unit_id: r.unitId, name: r.name,
+    }))).returningAll().execute();
+    return rows.map(toRecipient);
+  }
+
+  async listRecipients(documentId: string): Promise<OutgoingRecipientRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_recipients').selectAll().where('document_id', '=', documentId).orderBy('kind').orderBy('name').execute();
+    return rows.map(toRecipient);
+  }
+
+  async updateRecipient(id: string, patch: Partial<Pick<OutgoingRecipientRecord, 'organCode' | 'businessStatus' | 'statusDescription' | 'statusAt' | 'refusedReason'>>): Promise<void> {
+    await this.db.updateTable('outgoing_recipients').set({
+      ...(patch.organCode !== undefined && { organ_code: patch.organCode }),
+      ...(patch.businessStatus !== undefined && { business_status: patch.businessStatus }),
+      ...(patch.statusDescription !== undefined && { status_description: patch.statusDescription }),
+      ...(patch.statusAt !== undefined && { status_at: patch.statusAt }),
+      ...(patch.refusedReason !== undefined && { refused_reason: patch.refusedReason }),
+    }).where('id', '=', id).execute();
+  }
+
+  async addRecipientEvent(e: Omit<RecipientEventRecord, 'id'>): Promise<RecipientEventRecord> {
+    const row = await this.db.insertInto('outgoing_recipient_events').values({
+      document_id: e.documentId, recipient_id: e.recipientId, status_code: e.statusCode, description: e.description, occurred_at: e.occurredAt,
+      received_at: e.receivedAt, inbox_id: e.inboxId, outcome: e.outcome, note: e.note,
+    }).returning('id').executeTakeFirstOrThrow();
+    return { ...e, id: row.id };
+  }
+
+  async listRecipientEvents(documentId: string): Promise<RecipientEventRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_recipient_events').selectAll().where('document_id', '=', documentId).orderBy('occurred_at').orderBy('received_at').execute();
+    return rows.map((r) => ({
+      id: r.id, documentId: r.document_id, recipientId: r.recipient_id, statusCode: r.status_code, description: r.description,
+      occurredAt: new Date(r.occurred_at), receivedAt: new Date(r.received_at), inboxId: r.inbox_id, outcome: r.outcome, note: r.note,
+    }));
+  }
+
+  async reviewChain(agencyId: string): Promise<ReviewStepConfig[] | undefined> {
+    const row = await this.db.selectFrom('outgoing_review_chains').select('steps').where('agency_id', '=', agencyId).executeTakeFirst();
+    return row && json(row.steps);
+  }
+
+  async setReviewChain(agencyId: string, steps: ReviewStepConfig[], by: string | null, at: Date): Promise<void> {
+    await this.db.insertInto('outgoing_review_chains').values({ agency_id: agencyId, steps: JSON.stringify(steps), updated_by: by, updated_at: at })
+      .onConflict((oc) => oc.column('agency_id').doUpdateSet({ steps: JSON.stringify(steps), updated_by: by, updated_at: at })).execute();
+  }
+
+  async claimStatusArrivals(limit: number): Promise<StatusArrival[]> {
+    const rows = await this.db.selectFrom('hub_inbox')
+      .select(['id', 'agency_id', 'package_id', 'sender_code', 'document_id', 'payload_sha256', 'received_at'])
+      .where('kind', '=', 'status').where('processed_at', 'is', null)
+      .orderBy('received_at').orderBy('id').limit(limit)
+      .forUpdate().modifyEnd(sql`SKIP LOCKED`)
+      .execute();
+    return rows.map((r) => ({
+      inboxId: r.id, agencyId: r.agency_id, packageId: r.package_id, senderCode: r.sender_code, documentId: r.document_id,
+      payloadSha256: r.payload_sha256, receivedAt: new Date(r.received_at),
+    }));
+  }
+
+  async markArrivalProcessed(inboxId: string, at: Date): Promise<void> {
+    await this.db.updateTable('hub_inbox').set({ processed_at: at }).where('id', '=', inboxId).execute();
+  }
+}

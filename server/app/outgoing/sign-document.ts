@@ -1,0 +1,50 @@
+import type { Actor } from '../actor.ts';
+import { rolesIn } from '../actor.ts';
+import { AppError, ErrorCode } from '../errors.ts';
+import { can } from '../policies/permissions.ts';
+import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
+import { putBytes, readBytes, recordProducedFile } from './file-bytes.ts';
+import { loadVisible, stateError } from './outgoing-access.ts';
+import type { OutgoingDeps } from './outgoing-deps.ts';
+
+/**
+ * The competent signer signs the main file with their own key (domain.md §7.2 step 5, §10.1): empty
+ * number and date fields are placed first, so the clerk's later fill-in keeps this signature valid.
+ * Nobody signs for someone else: a clerk has no signing right at all, and another leader is not the
+ * signer the draft names.
+ */
+export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string): Promise<OutgoingDocumentRecord> {
+  const { doc, pdf, agencyCode } = await deps.uow.run(async (tx) => {
+    const doc = await loadVisible(tx, actor, id);
+    checkSigner(actor, doc);
+    if (doc.state !== 'awaiting_signature') throw stateError('Văn bản không ở trạng thái chờ ký.');
+    const file = (await tx.files.findById(doc.mainFileId!))!;
+    const agency = await tx.agencies.findById(doc.agencyId);
+    if (!agency?.code) throw new AppError(ErrorCode.OUTGOING_INCOMPLETE, 'Cơ quan chưa có mã định danh nên chưa ký, ban hành được văn bản.');
+    return { doc, pdf: await readBytes(deps.files, file.sha256), agencyCode: agency.code };
+  });
+  const signingTime = deps.clock.now();
+  const withFields = await deps.signing.placeStampFields(pdf);
+  const signed = await deps.signing.signPersonal({ pdf: withFields, agencyCode, username: actor.username, description: `Ký văn bản: ${doc.subject}`.slice(0, 200), signingTime });
+  const stored = await putBytes(deps.files, signed);
+  return deps.uow.run(async (tx) => {
+    const fresh = await loadVisible(tx, actor, id, { lock: true });
+    if (fresh.state !== 'awaiting_signature' || fresh.version !== doc.version) throw stateError('Văn bản đã thay đổi trong lúc ký; hãy mở lại và ký lại.');
+    const file = await recordProducedFile(tx, stored, { agencyId: doc.agencyId, userId: actor.userId, actorAgencyId: actor.agencyId }, `ky-so-${doc.id.slice(0, 8)}.pdf`);
+    const now = deps.clock.now();
+    await tx.outgoing.update(doc.id, { state: 'signed', signedAt: signingTime, signedBy: actor.userId, signedFileId: file.id, updatedAt: now });
+    await tx.outgoing.addReview({ documentId: doc.id, version: doc.version, step: null, action: 'signed', actorId: actor.userId, comment: null, actedAt: now });
+    await tx.audit.record({
+      type: 'outgoing.signed', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'outgoing_document', subjectId: doc.id,
+      data: { version: doc.version, fileId: file.id, sha256: stored.sha256 },
+    });
+    return (await tx.outgoing.findById(doc.id))!;
+  });
+}
+
+function checkSigner(actor: Actor, doc: OutgoingDocumentRecord): void {
+  if (!can(rolesIn(actor, doc.agencyId), 'document.sign')) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có thẩm quyền ký văn bản; văn thư không được ký thay người có thẩm quyền.');
+  }
+  if (doc.signerId !== actor.userId) throw new AppError(ErrorCode.OUTGOING_NOT_YOUR_TURN, 'Văn bản này do người khác ký; không ai được ký thay bằng khóa của mình.');
+}

@@ -1,0 +1,172 @@
+/**
+ * Storage of outgoing documents (văn bản đi, domain.md §7): the document, its versions, the review
+ * history, its recipients with their business status and the status events, the agencies' review
+ * chains, and the hub's status arrivals addressed to the agency (exchange.md §3).
+ */
+import type { IssueStep } from '../../domain/document/issue-steps.ts';
+import type { OutgoingState } from '../../domain/document/outgoing-states.ts';
+import type { ResolvedReviewStep, ReviewStepConfig } from '../../domain/document/review-chain.ts';
+import type { Urgency } from '../../domain/document/urgency.ts';
+
+export interface FrozenFile {
+  fileId: string;
+  sha256: string;
+  name: string;
+}
+
+export interface OutgoingDocumentRecord {
+  id: string;
+  agencyId: string;
+  state: OutgoingState;
+  typeCode: string;
+  subject: string;
+  urgency: Urgency;
+  draftingUnitId: string | null;
+  drafterId: string;
+  signerId: string | null;
+  signerCapacity: string | null;
+  /** The "Nơi nhận" lines printed on the document, one per line. */
+  toPlaces: string;
+  replyBy: string | null;
+  copies: number | null;
+  responseForIncomingId: string | null;
+  mainFileId: string | null;
+  attachmentFileIds: string[];
+  version: number;
+  reviewChain: ResolvedReviewStep[];
+  /** Index in reviewChain of the step waiting (in_review). */
+  reviewStep: number;
+  signedAt: Date | null;
+  signedBy: string | null;
+  signedFileId: string | null;
+  registerId: string | null;
+  numberId: string | null;
+  codeNumber: string | null;
+  codeNotation: string | null;
+  issuedDate: string | null;
+  issueStep: IssueStep | null;
+  issueStartedBy: string | null;
+  stampedFileId: string | null;
+  finalMainFileId: string | null;
+  finalMainSha256: string | null;
+  finalAttachments: FrozenFile[];
+  registeredAt: Date | null;
+  packageId: string | null;
+  packageSha256: string | null;
+  packageSize: number | null;
+  edxmlDocumentId: string | null;
+  issuedAt: Date | null;
+  sentAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewOutgoingDocument = Pick<
+  OutgoingDocumentRecord,
+  'agencyId' | 'state' | 'typeCode' | 'subject' | 'urgency' | 'draftingUnitId' | 'drafterId' | 'signerId' | 'signerCapacity' | 'toPlaces' | 'replyBy'
+  | 'copies' | 'responseForIncomingId' | 'mainFileId' | 'attachmentFileIds' | 'createdAt'
+>;
+
+export type OutgoingPatch = Partial<Omit<OutgoingDocumentRecord, 'id' | 'agencyId' | 'createdAt'>>;
+
+export interface OutgoingVersionRecord {
+  id: string;
+  documentId: string;
+  version: number;
+  /** The draft's fields as saved (type, subject, urgency, signer, recipients, nơi nhận …). */
+  fields: Record<string, unknown>;
+  mainFileId: string | null;
+  attachmentFileIds: string[];
+  createdBy: string;
+  createdAt: Date;
+}
+
+export type ReviewAction = 'submitted' | 'approved' | 'returned' | 'signed' | 'issued' | 'withdrawn';
+
+export interface OutgoingReviewRecord {
+  id: string;
+  documentId: string;
+  version: number;
+  step: number | null;
+  action: ReviewAction;
+  actorId: string;
+  comment: string | null;
+  actedAt: Date;
+}
+
+export interface OutgoingRecipientRecord {
+  id: string;
+  documentId: string;
+  kind: 'agency' | 'unit';
+  recipientAgencyId: string | null;
+  unitId: string | null;
+  name: string;
+  /** The identifier code the package was addressed to (set at issue). */
+  organCode: string | null;
+  /** Latest applied business status (exchange.md §3.2), null before any. */
+  businessStatus: string | null;
+  statusDescription: string | null;
+  statusAt: Date | null;
+  refusedReason: string | null;
+}
+
+export type NewOutgoingRecipient = Pick<OutgoingRecipientRecord, 'kind' | 'recipientAgencyId' | 'unitId' | 'name'>;
+
+export interface RecipientEventRecord {
+  id: string;
+  documentId: string;
+  recipientId: string;
+  statusCode: string;
+  description: string | null;
+  occurredAt: Date;
+  receivedAt: Date;
+  inboxId: string | null;
+  outcome: 'applied' | 'late' | 'flagged';
+  note: string | null;
+}
+
+export interface StatusArrival {
+  inboxId: string;
+  agencyId: string;
+  packageId: string;
+  senderCode: string;
+  documentId: string | null;
+  payloadSha256: string;
+  receivedAt: Date;
+}
+
+export interface OutgoingListFilter {
+  states?: OutgoingState[];
+  limit: number;
+}
+
+export interface OutgoingRepository {
+  create(doc: NewOutgoingDocument): Promise<OutgoingDocumentRecord>;
+  findById(id: string, options?: { lock?: boolean }): Promise<OutgoingDocumentRecord | undefined>;
+  findByEdxmlDocumentId(agencyId: string, documentId: string): Promise<OutgoingDocumentRecord | undefined>;
+  update(id: string, patch: OutgoingPatch): Promise<void>;
+  /** The agency's documents, most recently changed first; visibility is the use case's. */
+  listByAgency(agencyId: string, filter: OutgoingListFilter): Promise<OutgoingDocumentRecord[]>;
+  /** Documents left between numbering and sending (a crashed issue), for the resume pass. */
+  listIssuing(limit: number): Promise<OutgoingDocumentRecord[]>;
+
+  addVersion(v: Omit<OutgoingVersionRecord, 'id'>): Promise<OutgoingVersionRecord>;
+  listVersions(documentId: string): Promise<OutgoingVersionRecord[]>;
+  addReview(r: Omit<OutgoingReviewRecord, 'id'>): Promise<OutgoingReviewRecord>;
+  listReviews(documentId: string): Promise<OutgoingReviewRecord[]>;
+  /** Document ids where the user acted in or is named by the review (for visibility). */
+  reviewedBy(userId: string): Promise<string[]>;
+
+  replaceRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]>;
+  listRecipients(documentId: string): Promise<OutgoingRecipientRecord[]>;
+  updateRecipient(id: string, patch: Partial<Pick<OutgoingRecipientRecord, 'organCode' | 'businessStatus' | 'statusDescription' | 'statusAt' | 'refusedReason'>>): Promise<void>;
+  addRecipientEvent(e: Omit<RecipientEventRecord, 'id'>): Promise<RecipientEventRecord>;
+  listRecipientEvents(documentId: string): Promise<RecipientEventRecord[]>;
+
+  reviewChain(agencyId: string): Promise<ReviewStepConfig[] | undefined>;
+  setReviewChain(agencyId: string, steps: ReviewStepConfig[], by: string | null, at: Date): Promise<void>;
+
+  /** Status packages delivered to local agencies and not yet applied, oldest first, locked for this run. */
+  claimStatusArrivals(limit: number): Promise<StatusArrival[]>;
+  markArrivalProcessed(inboxId: string, at: Date): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import { approveDraftRoute } from './approve-draft.ts';
+import { createDraftRoute } from './create-draft.ts';
+import { findOutgoingRoute } from './find-outgoing.ts';
+import { getOutgoingRoute } from './get-outgoing.ts';
+import { getTrackingRoute } from './get-tracking.ts';
+import { issueDocumentRoute } from './issue-document.ts';
+import { exportOutgoingRegisterRoute, findOutgoingRegisterRoute } from './outgoing-register.ts';
+import { resendDeliveryRoute } from './resend-delivery.ts';
+import { returnDraftRoute } from './return-draft.ts';
+import { getReviewChainRoute, updateReviewChainRoute } from './review-chain.ts';
+import { signDocumentRoute } from './sign-document.ts';
+import { submitDraftRoute } from './submit-draft.ts';
+import { updateDraftRoute } from './update-draft.ts';
+
+export const outgoingRoutes = [
+  findOutgoingRoute, createDraftRoute, getOutgoingRoute, updateDraftRoute, submitDraftRoute, approveDraftRoute, returnDraftRoute, signDocumentRoute,
+  issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute,
+];
