@@ -46,6 +46,8 @@ export const ErrorCode = {
   // exchange (hub): the refusal catalogue of exchange.md §5.4 (domain/exchange/refusal.ts), plus operator actions
   ...ExchangeErrorCode,
   EXCHANGE_NOT_DEAD_LETTER: 'EXCHANGE_NOT_DEAD_LETTER',
+  // signing
+  SIGNING_NO_KEY: 'SIGNING_NO_KEY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
