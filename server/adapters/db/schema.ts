@@ -345,6 +345,7 @@ export interface OutgoingVersionsTable {
 
 export interface OutgoingReviewsTable {
   id: Generated<string>;
+  seq: Generated<number>;
   document_id: string;
   version: number;
   step: number | null;
@@ -370,6 +371,7 @@ export interface OutgoingRecipientsTable {
 
 export interface OutgoingRecipientEventsTable {
   id: Generated<string>;
+  seq: Generated<number>;
   document_id: string;
   recipient_id: string;
   status_code: string;

@@ -15,8 +15,10 @@ import type { OutgoingDeps } from './outgoing-deps.ts';
  */
 export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string): Promise<OutgoingDocumentRecord> {
   const { doc, pdf, agencyCode } = await deps.uow.run(async (tx) => {
+    const raw = await tx.outgoing.findById(id);
+    // The signing right is checked before visibility, so a clerk hears why, not "not found".
+    if (raw && rolesIn(actor, raw.agencyId).length > 0) checkSigner(actor, raw);
     const doc = await loadVisible(tx, actor, id);
-    checkSigner(actor, doc);
     if (doc.state !== 'awaiting_signature') throw stateError('Văn bản không ở trạng thái chờ ký.');
     const file = (await tx.files.findById(doc.mainFileId!))!;
     const agency = await tx.agencies.findById(doc.agencyId);

@@ -66,6 +66,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`CREATE TABLE outgoing_reviews (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    seq bigserial NOT NULL,
     document_id uuid NOT NULL REFERENCES outgoing_documents(id),
     version integer NOT NULL,
     step integer,
@@ -95,6 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`CREATE TABLE outgoing_recipient_events (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    seq bigserial NOT NULL,
     document_id uuid NOT NULL REFERENCES outgoing_documents(id),
     recipient_id uuid NOT NULL REFERENCES outgoing_recipients(id),
     status_code text NOT NULL,

@@ -121,7 +121,7 @@ export class PgOutgoingRepository implements OutgoingRepository {
   }
 
   async listReviews(documentId: string): Promise<OutgoingReviewRecord[]> {
-    const rows = await this.db.selectFrom('outgoing_reviews').selectAll().where('document_id', '=', documentId).orderBy('acted_at').orderBy('id').execute();
+    const rows = await this.db.selectFrom('outgoing_reviews').selectAll().where('document_id', '=', documentId).orderBy('seq').execute();
     return rows.map((r) => ({
       id: r.id, documentId: r.document_id, version: Number(r.version), step: r.step === null ? null : Number(r.step),
       action: r.action as OutgoingReviewRecord['action'], actorId: r.actor_id, comment: r.comment, actedAt: new Date(r.acted_at),
@@ -166,7 +166,7 @@ export class PgOutgoingRepository implements OutgoingRepository {
   }
 
   async listRecipientEvents(documentId: string): Promise<RecipientEventRecord[]> {
-    const rows = await this.db.selectFrom('outgoing_recipient_events').selectAll().where('document_id', '=', documentId).orderBy('occurred_at').orderBy('received_at').execute();
+    const rows = await this.db.selectFrom('outgoing_recipient_events').selectAll().where('document_id', '=', documentId).orderBy('occurred_at').orderBy('seq').execute();
     return rows.map((r) => ({
       id: r.id, documentId: r.document_id, recipientId: r.recipient_id, statusCode: r.status_code, description: r.description,
       occurredAt: new Date(r.occurred_at), receivedAt: new Date(r.received_at), inboxId: r.inbox_id, outcome: r.outcome, note: r.note,
@@ -184,11 +184,13 @@ export class PgOutgoingRepository implements OutgoingRepository {
   }
 
   async claimStatusArrivals(limit: number): Promise<StatusArrival[]> {
-    const rows = await this.db.selectFrom('hub_inbox')
-      .select(['id', 'agency_id', 'package_id', 'sender_code', 'document_id', 'payload_sha256', 'received_at'])
-      .where('kind', '=', 'status').where('processed_at', 'is', null)
-      .orderBy('received_at').orderBy('id').limit(limit)
-      .forUpdate().modifyEnd(sql`SKIP LOCKED`)
+    // Same arrival instant: the hub's delivery order decides (a 03 sent after a 01 is applied after it).
+    const rows = await this.db.selectFrom('hub_inbox as i')
+      .innerJoin('hub_deliveries as d', 'd.id', 'i.delivery_id')
+      .select(['i.id', 'i.agency_id', 'i.package_id', 'i.sender_code', 'i.document_id', 'i.payload_sha256', 'i.received_at'])
+      .where('i.kind', '=', 'status').where('i.processed_at', 'is', null)
+      .orderBy('i.received_at').orderBy('d.seq').limit(limit)
+      .modifyEnd(sql`FOR UPDATE OF i SKIP LOCKED`)
       .execute();
     return rows.map((r) => ({
       inboxId: r.id, agencyId: r.agency_id, packageId: r.package_id, senderCode: r.sender_code, documentId: r.document_id,
