@@ -1,0 +1,59 @@
+import { Readable } from 'node:stream';
+import type { InjectOptions } from 'fastify';
+import { createFile } from '../../../server/app/files/create-file.ts';
+import { createDraft } from '../../../server/app/outgoing/create-draft.ts';
+import { outgoingDepsOf } from '../../../server/entry/outgoing/outgoing-deps.ts';
+import { ensureStcAdmin } from '../directory-fixtures.ts';
+import { NAMES, type TestEnv } from '../harness.ts';
+import type { OutsiderCases } from './types.ts';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** A Sở Nội vụ draft addressed to Sở Tài chính, made through the use cases (no extra logins). */
+async function victimDraft(env: TestEnv): Promise<{ id: string; recipientId: string }> {
+  const u = await env.database.db.selectFrom('users').selectAll().where('username', '=', 'chuyenvien.snv').executeTakeFirstOrThrow();
+  const actor = { userId: u.id, username: u.username, fullName: u.full_name, agencyId: u.agency_id, unitId: u.unit_id, roles: ['specialist' as const], servedRoles: {} };
+  const file = await createFile({ uow: env.deps.uow, files: env.deps.files }, actor, { source: Readable.from([PDF]), originalName: 'du-thao.pdf', maxBytes: 1 << 20 });
+  const doc = await createDraft(outgoingDepsOf(env.deps), actor, { typeCode: 'decision', subject: 'Quyết định nội bộ', mainFileId: file.id, recipientAgencyIds: [await env.agencyId(NAMES.STC)] });
+  const recipient = await env.database.db.selectFrom('outgoing_recipients').select('id').where('document_id', '=', doc.id).executeTakeFirstOrThrow();
+  return { id: doc.id, recipientId: recipient.id };
+}
+
+const onDraft = (outsider: string, request: (d: { id: string; recipientId: string }) => InjectOptions) => ({
+  kind: 'tenant' as const,
+  outsider,
+  prepare: async (env: TestEnv) => request(await victimDraft(env)),
+});
+
+const DRAFT = { typeCode: 'decision', subject: 'Sửa trộm' };
+
+/** Outgoing documents belong to one agency: another agency's staff are told they do not exist. */
+export const outgoingCases: OutsiderCases = {
+  'GET /api/outgoing': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing?agencyId=${await env.agencyId(NAMES.SNV)}&view=all` }) },
+  'POST /api/outgoing': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'POST', url: '/api/outgoing', payload: { ...DRAFT, agencyId: await env.agencyId(NAMES.SNV) } }) },
+  'GET /api/outgoing/:id': onDraft('giamdoc.stc', (d) => ({ method: 'GET', url: `/api/outgoing/${d.id}` })),
+  'PUT /api/outgoing/:id': onDraft('giamdoc.stc', (d) => ({ method: 'PUT', url: `/api/outgoing/${d.id}`, payload: DRAFT })),
+  'POST /api/outgoing/:id/submit': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/submit`, payload: {} })),
+  'POST /api/outgoing/:id/approve': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/approve`, payload: {} })),
+  'POST /api/outgoing/:id/return': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/return`, payload: { comment: 'Trả lại' } })),
+  'POST /api/outgoing/:id/sign': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/sign`, payload: {} })),
+  'POST /api/outgoing/:id/issue': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/issue`, payload: {} })),
+  'GET /api/outgoing/:id/tracking': onDraft('vanthu.stc', (d) => ({ method: 'GET', url: `/api/outgoing/${d.id}/tracking` })),
+  'POST /api/outgoing/:id/recipients/:recipientId/resend': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recipients/${d.recipientId}/resend`, payload: {} })),
+  'GET /api/outgoing-review-chain': {
+    kind: 'tenant', outsider: 'quantri.stc',
+    prepare: async (env) => {
+      await ensureStcAdmin(env);
+      return { method: 'GET', url: `/api/outgoing-review-chain?agencyId=${await env.agencyId(NAMES.SNV)}` };
+    },
+  },
+  'PUT /api/outgoing-review-chain': {
+    kind: 'tenant', outsider: 'quantri.stc',
+    prepare: async (env) => {
+      await ensureStcAdmin(env);
+      return { method: 'PUT', url: '/api/outgoing-review-chain', payload: { agencyId: await env.agencyId(NAMES.SNV), steps: [] } };
+    },
+  },
+  'GET /api/outgoing-register': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
+  'GET /api/outgoing-register/export': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register/export?agencyId=${await env.agencyId(NAMES.SNV)}&format=xlsx` }) },
+};
