@@ -22,6 +22,18 @@ export interface Config {
   demoMode: boolean;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** Store-and-forward timing (exchange.md §4.4); the defaults are the spec's. */
+  hub: HubConfig;
+}
+
+export interface HubConfig {
+  nodeName: string;
+  workerIntervalMs: number;
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  retryMaxAttempts: number;
+  breakerPauseMs: number;
+  sendingLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +72,13 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'SIGNING_CA_DIR', type: 'path', default: 'DATA_DIR/ca', description: 'Folder of the test CA, trust anchors and CRLs used to sign and validate.' },
   { name: 'LOGIN_MAX_FAILURES', type: 'integer', default: '5', description: 'Failed logins in a row after which an account is locked for LOGIN_LOCKOUT_MINUTES.' },
   { name: 'LOGIN_LOCKOUT_MINUTES', type: 'integer minutes', default: '15', description: 'How long an account stays locked after too many failed logins.' },
+  { name: 'HUB_NODE_NAME', type: 'string', default: 'hub', description: 'Name of this hub in the trace (`from_node`, `to_node`); give each deployment its own (e.g. `hub-baclieu`).' },
+  { name: 'HUB_WORKER_INTERVAL_MS', type: 'integer ms', default: '1000', description: 'How often the worker role looks for deliveries that are due.' },
+  { name: 'HUB_RETRY_BASE_MS', type: 'integer ms', default: '30000', description: 'Wait after the first failed delivery attempt; each further failure waits 4 times longer (±20 % jitter), up to HUB_RETRY_MAX_DELAY_MS.' },
+  { name: 'HUB_RETRY_MAX_DELAY_MS', type: 'integer ms', default: '3600000', description: 'Longest wait between two delivery attempts.' },
+  { name: 'HUB_RETRY_MAX_ATTEMPTS', type: 'integer', default: '10', description: 'Attempts per package and receiver before the delivery becomes a dead letter (a resend starts a new series).' },
+  { name: 'HUB_BREAKER_PAUSE_MS', type: 'integer ms', default: '300000', description: 'After 5 temporary failures in a row, a peer\'s deliveries are paused this long (circuit breaker).' },
+  { name: 'HUB_SENDING_LEASE_MS', type: 'integer ms', default: '300000', description: 'A delivery whose attempt started longer ago than this without an outcome (its worker died) is attempted again.' },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -136,6 +155,24 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: readTrustProxy(env),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    hub: readHub(env),
+  };
+}
+
+function readHub(env: Env): HubConfig {
+  const nodeName = env.HUB_NODE_NAME?.trim() || 'hub';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(nodeName)) throw new ConfigError('HUB_NODE_NAME', `must be 1–64 letters, digits, dots, dashes or underscores, got "${nodeName}"`);
+  const retryBaseMs = int(env, 'HUB_RETRY_BASE_MS', 30_000, 100, 24 * 3_600_000);
+  const retryMaxDelayMs = int(env, 'HUB_RETRY_MAX_DELAY_MS', 3_600_000, 100, 7 * 24 * 3_600_000);
+  if (retryMaxDelayMs < retryBaseMs) throw new ConfigError('HUB_RETRY_MAX_DELAY_MS', `must not be below HUB_RETRY_BASE_MS (${retryBaseMs}), got ${retryMaxDelayMs}`);
+  return {
+    nodeName,
+    workerIntervalMs: int(env, 'HUB_WORKER_INTERVAL_MS', 1000, 50, 3_600_000),
+    retryBaseMs,
+    retryMaxDelayMs,
+    retryMaxAttempts: int(env, 'HUB_RETRY_MAX_ATTEMPTS', 10, 1, 10_000),
+    breakerPauseMs: int(env, 'HUB_BREAKER_PAUSE_MS', 300_000, 0, 24 * 3_600_000),
+    sendingLeaseMs: int(env, 'HUB_SENDING_LEASE_MS', 300_000, 1000, 24 * 3_600_000),
   };
 }
 

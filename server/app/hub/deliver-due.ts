@@ -72,6 +72,14 @@ async function push(deps: HubDeps, d: DeliveryRecord, sha256: string): Promise<P
     if (outcome.ok && outcome.ack.sha256 !== sha256) {
       return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Biên nhận mang mã băm ${outcome.ack.sha256}, khác gói tin đã gửi` };
     }
+    // The peer took the package for its other receivers but refused ours (§4.6: refusals are per receiver).
+    const mine = outcome.ok ? outcome.ack.receivers?.find((r) => r.code === d.receiverCode) : undefined;
+    if (mine && mine.result === 'refused') {
+      return {
+        ok: false, code: mine.errorCode ?? 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: false,
+        message: `Trục ${peer.name} không nhận cho ${d.receiverCode}${mine.message ? `: ${mine.message}` : ''}`,
+      };
+    }
     return outcome;
   } catch (error) {
     return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Không gửi được tới trục ${peer.name}: ${(error as Error).message}` };

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ExchangeErrorCode as E, ExchangeRefusal, isExchangeRefusal } from '../../domain/exchange/refusal.ts';
-import type { Acknowledgement, PackageKind, PeerRecord, ReadPackage } from '../ports/hub.ts';
+import type { Acknowledgement, DeliveryRecord, PackageKind, PeerRecord, ReadPackage } from '../ports/hub.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { takeCustody } from './custody.ts';
 import type { HubDeps } from './hub-deps.ts';
@@ -48,7 +48,19 @@ async function duplicateOrConflict(tx: TxPorts, deps: HubDeps, peer: PeerRecord,
     return new ExchangeRefusal(E.EXCHANGE_PACKAGE_ID_CONFLICT, `Mã gói tin ${info.packageId} đã nhận với nội dung khác; gói tin trước không thay đổi`);
   }
   await tx.hubTrace.record({ kind: 'duplicate', packageId: info.packageId, documentId: info.documentId, fromNode: peer.name, toNode: deps.settings.nodeName, packageSha256: info.sha256 });
-  return { packageId: info.packageId, result: 'duplicate', receivedAt: at.toISOString(), sha256: info.sha256 };
+  // The per-receiver answer of the first receipt again: a sender that lost it (or sends once per
+  // receiver) still learns which of its receivers this hub refused at custody.
+  const receivers = receiversOf(await tx.hub.listDeliveriesOfPackage(info.packageId));
+  return { packageId: info.packageId, result: 'duplicate', receivedAt: at.toISOString(), sha256: info.sha256, ...(receivers.length > 0 ? { receivers } : {}) };
+}
+
+/** Per receiver: refused when its delivery was made dead at custody (unroutable), else accepted. */
+function receiversOf(deliveries: DeliveryRecord[]): NonNullable<Acknowledgement['receivers']> {
+  return deliveries.map((d) =>
+    d.state === 'dead' && d.firstAttemptAt === null && d.lastErrorCode !== 'EXCHANGE_EXPIRED'
+      ? { code: d.receiverCode, result: 'refused' as const, errorCode: d.lastErrorCode ?? undefined, origin: d.lastErrorOrigin ?? undefined, message: d.lastErrorMessage ?? undefined }
+      : { code: d.receiverCode, result: 'accepted' as const },
+  );
 }
 
 export async function receivePackage(deps: HubDeps, input: ReceivePackageInput): Promise<Acknowledgement> {
@@ -103,11 +115,7 @@ export async function receivePackage(deps: HubDeps, input: ReceivePackageInput):
   });
   if (custody && isExchangeRefusal(custody)) return refused(deps, peer, base, custody, receivedAt);
   if (custody && 'result' in custody) return custody;
-  const receivers = custody!.deliveries.map((d) =>
-    d.state === 'dead'
-      ? { code: d.receiverCode, result: 'refused' as const, errorCode: d.lastErrorCode ?? undefined, origin: d.lastErrorOrigin ?? undefined, message: d.lastErrorMessage ?? undefined }
-      : { code: d.receiverCode, result: 'accepted' as const },
-  );
+  const receivers = receiversOf(custody!.deliveries);
   const anyAccepted = receivers.some((r) => r.result === 'accepted');
   const first = receivers.find((r) => r.result === 'refused');
   return {

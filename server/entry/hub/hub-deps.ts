@@ -1,6 +1,7 @@
 import { EdxmlPackageReader } from '../../adapters/hub/package-reader.ts';
 import { HttpPeerClient } from '../../adapters/hub/peer-client.ts';
-import { withHubDefaults, type HubDeps } from '../../app/hub/hub-deps.ts';
+import { DEFAULT_HUB_SETTINGS, withHubDefaults, type HubDeps } from '../../app/hub/hub-deps.ts';
+import { DEFAULT_RETRY_POLICY } from '../../domain/exchange/retry-policy.ts';
 import type { AppDeps } from '../http/deps.ts';
 
 const cache = new WeakMap<AppDeps, HubDeps>();
@@ -11,8 +12,12 @@ export function hubDepsOf(deps: AppDeps, overrides: Partial<HubDeps> = {}): HubD
     const known = cache.get(deps);
     if (known) return known;
   }
+  const c = deps.config.hub;
   const hub = withHubDefaults({
-    uow: deps.uow, clock: deps.clock, files: deps.files, reader: new EdxmlPackageReader(), peers: new HttpPeerClient(), ...overrides,
+    uow: deps.uow, clock: deps.clock, files: deps.files, reader: new EdxmlPackageReader(), peers: new HttpPeerClient(),
+    settings: { ...DEFAULT_HUB_SETTINGS, nodeName: c.nodeName, sendingLeaseMs: c.sendingLeaseMs, breakerPauseMs: c.breakerPauseMs },
+    retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: c.retryBaseMs, maxDelayMs: c.retryMaxDelayMs, maxAttempts: c.retryMaxAttempts },
+    ...overrides,
   });
   if (Object.keys(overrides).length === 0) cache.set(deps, hub);
   return hub;

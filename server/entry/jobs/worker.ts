@@ -89,6 +89,7 @@ async function startPgBoss(connectionString: string, hub: HubDeps, options: Work
 
 export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): Promise<Worker> {
   const hub = options.hub ?? hubDepsOf(deps);
+  options = { intervalMs: deps.config.hub.workerIntervalMs, ...options };
   if (deps.database.kind === 'postgres' && deps.config.databaseUrl) return startPgBoss(deps.config.databaseUrl, hub, options);
   return startPolling(hub, options);
 }

@@ -18,8 +18,10 @@ export function register(program: Command): void {
     .option('--endpoint <url>', 'base URL to push to (absent: the peer pulls)')
     .option('--certificate <file>', 'PEM file of the certificate that signs its packages')
     .option('--outbound-token <token>', 'token this hub presents to the peer')
+    .option('--inbound-token <token>', 'token the peer presents to us, agreed with its operator (at least 32 characters; generated when absent)')
     .option('--unsigned-allowed', 'admit packages without an XML signature (recorded in the trace)')
-    .action(async (opts: { name: string; codes: string; endpoint?: string; certificate?: string; outboundToken?: string; unsignedAllowed?: boolean }) => {
+    .option('--json', 'print the peer id and the inbound token as JSON')
+    .action(async (opts: { name: string; codes: string; endpoint?: string; certificate?: string; outboundToken?: string; inboundToken?: string; unsignedAllowed?: boolean; json?: boolean }) => {
       const result = await withDatabase((database, config) =>
         composeDeps(config, database).uow.run((tx) =>
           registerPeer(tx, null, {
@@ -28,10 +30,15 @@ export function register(program: Command): void {
             endpointUrl: opts.endpoint ?? null,
             certificatePem: opts.certificate ? readFileSync(opts.certificate, 'utf8') : null,
             outboundToken: opts.outboundToken ?? null,
+            ...(opts.inboundToken ? { inboundToken: opts.inboundToken } : {}),
             signaturePolicy: opts.unsignedAllowed ? 'unsigned-allowed' : 'required',
           }),
         ),
       );
+      if (opts.json) {
+        console.log(JSON.stringify({ id: result.peer.id, name: result.peer.name, inboundToken: result.inboundToken }));
+        return;
+      }
       console.log(`Đã đăng ký trục ${result.peer.name} (${result.peer.id}).`);
       console.log(`Mã xác thực trục này phải gửi kèm (Authorization: Bearer …), chỉ hiện một lần:\n${result.inboundToken}`);
     });

@@ -1,0 +1,124 @@
+/**
+ * Two running deployments exchanging through their hubs (issue 5 acceptance (c)–(f)).
+ * A = Bạc Liêu on PGlite, B = Cà Mau on PostgreSQL (on PGlite when TEST_DATABASE_URL is not set).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentPackage, operatorSession, push, pushUntilAcknowledged, statusPackage, traceOf, type TraceView } from './exchange-client.ts';
+import type { Instance } from './instance.ts';
+import { waitUntil } from './instance.ts';
+import { startTamperProxy } from './tamper-proxy.ts';
+import { startTwoInstances, type TwoInstances } from './two-instances.ts';
+
+const PORT_A = 3300;
+const PORT_B = 3301;
+const PORT_PROXY = 3302;
+const engineB = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** Rows of B's hub_inbox for these packages (B is stopped and restarted around the read when embedded). */
+async function inboxRows(b: Instance, packageIds: string[]) {
+  const read = () => b.db((db) => db.selectFrom('hub_inbox').select(['package_id', 'agency_id', 'kind']).where('package_id', 'in', packageIds).execute());
+  if (b.engine === 'postgres') return read();
+  await b.stop();
+  try {
+    return await read();
+  } finally {
+    await b.start();
+  }
+}
+
+describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
+  let two: TwoInstances;
+  let proxy: Awaited<ReturnType<typeof startTamperProxy>>;
+  let senderCode: string;
+  let receiverCode: string;
+  let operatorA: Awaited<ReturnType<typeof operatorSession>>;
+
+  beforeAll(async () => {
+    proxy = await startTamperProxy(PORT_PROXY, `http://127.0.0.1:${PORT_B}/`);
+    two = await startTwoInstances({
+      portA: PORT_A, portB: PORT_B,
+      extraRoutesOfA: [{ name: 'hub-camau qua đường truyền bị can thiệp (bộ thử)', codes: ['000.00.03.H12'], endpoint: `http://127.0.0.1:${PORT_PROXY}/` }],
+    });
+    senderCode = two.a.codes.get('Sở Nội vụ tỉnh Bạc Liêu')!;
+    receiverCode = two.b.codes.get('Sở Nội vụ tỉnh Cà Mau')!;
+    expect(senderCode).toMatch(/\.H04$/);
+    expect(receiverCode).toBe('000.00.02.H12');
+    operatorA = await operatorSession(two.a.instance);
+  });
+
+  afterAll(async () => {
+    await two?.close();
+    await proxy?.close();
+  });
+
+  const deliveredTrace = (packageId: string, receiver: string) =>
+    waitUntil(`${receiver}'s delivery of ${packageId} to be settled at A`, async () => {
+      const t = await traceOf(operatorA, packageId);
+      const d = t?.deliveries.find((x) => x.receiverCode === receiver);
+      return d && (d.state === 'delivered' || d.state === 'dead') ? (t as TraceView) : undefined;
+    }, 30_000);
+
+  it('(c) the same package pushed five times: five acknowledgements, one custody at each hub, one inbox entry at the receiver', async () => {
+    const pkg = documentPackage(senderCode, [receiverCode], two.a.signer);
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await push(two.a, pkg));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.map((a) => a.body.result)).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    const trace = await deliveredTrace(pkg.packageId, receiverCode);
+    expect(trace.deliveries.map((d) => [d.route, d.state, d.ackResult])).toEqual([['peer', 'delivered', 'accepted']]);
+    // Hub A's hop replayed four more times, as after lost acknowledgements: B answers duplicate each time.
+    const replays = [];
+    for (let i = 0; i < 4; i++) replays.push(await push({ ...two.b, endpointToken: two.hubTokens.aToB }, pkg));
+    expect(replays.map((r) => [r.status, r.body.result])).toEqual(Array(4).fill([200, 'duplicate']));
+    expect(new Set([...answers, ...replays].map((a) => a.body.sha256)).size).toBe(1);
+    const rows = await waitUntil(`package ${pkg.packageId} in B's inbox`, async () => {
+      const r = await inboxRows(two.b.instance, [pkg.packageId]);
+      return r.length > 0 ? r : undefined;
+    }, 30_000);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.kind).toBe('document');
+  });
+
+  it('(d) C29 a package whose signature no longer matches is refused by the receiving hub, and the sender sees the code and origin', async () => {
+    const tamperedTo = two.b.codes.get('Sở Tài chính tỉnh Cà Mau')!;
+    const pkg = documentPackage(senderCode, [tamperedTo], two.a.signer);
+    expect((await push(two.a, pkg)).body.result).toBe('accepted');
+    const trace = await deliveredTrace(pkg.packageId, tamperedTo);
+    expect(proxy.tampered).toBeGreaterThan(0);
+    const d = trace.deliveries[0]!;
+    expect({ state: d.state, code: d.lastErrorCode, origin: d.lastErrorOrigin, attempts: d.attempts }).toEqual({ state: 'dead', code: 'EXCHANGE_SIGNATURE_INVALID', origin: 'peer', attempts: 1 });
+    expect(d.lastErrorMessage).toContain('hub-camau');
+    expect(trace.events.map((e) => e.kind)).toEqual(['custody', 'queued', 'attempt', 'attempt_failed', 'dead']);
+    expect(await inboxRows(two.b.instance, [pkg.packageId])).toHaveLength(0);
+  });
+
+  it('(e) C65 an unknown receiver code fails with origin hub; one inside the peer province but unknown there fails at the peer', async () => {
+    const nowhere = documentPackage(senderCode, ['000.00.99.H77'], two.a.signer);
+    const refused = await push(two.a, nowhere);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ result: 'refused', code: 'EXCHANGE_UNKNOWN_RECEIVER', origin: 'hub' });
+
+    const unknownThere = '000.00.99.H12';
+    const both = documentPackage(senderCode, [unknownThere, receiverCode], two.a.signer);
+    expect((await push(two.a, both)).body.result).toBe('accepted');
+    const t1 = await deliveredTrace(both.packageId, unknownThere);
+    const t2 = await deliveredTrace(both.packageId, receiverCode);
+    const unknown = t1.deliveries.find((d) => d.receiverCode === unknownThere)!;
+    // B's answer (origin hub, from B) is recorded at A as coming from a node further on.
+    expect([unknown.state, unknown.lastErrorCode, unknown.lastErrorOrigin]).toEqual(['dead', 'EXCHANGE_UNKNOWN_RECEIVER', 'peer']);
+    expect(t2.deliveries.find((d) => d.receiverCode === receiverCode)!.state).toBe('delivered');
+  });
+
+  it('(f) C55 a status package from the receiving organ flows back through both hubs into the issuer\'s inbox', async () => {
+    const pkg = documentPackage(senderCode, [receiverCode], two.a.signer);
+    await pushUntilAcknowledged(two.a, pkg);
+    await deliveredTrace(pkg.packageId, receiverCode);
+    const status = statusPackage({ from: receiverCode, issuer: senderCode, documentId: pkg.documentId, code: '03', description: 'Đã vào sổ đến số 15' }, two.b.signer);
+    const ack = await push(two.b, status, 'status');
+    expect(ack.body).toMatchObject({ result: 'accepted' });
+    const trace = await deliveredTrace(status.packageId, senderCode);
+    const local = trace.deliveries.find((d) => d.receiverCode === senderCode)!;
+    expect([local.route, local.state, local.ackResult]).toEqual(['local', 'delivered', 'accepted']);
+    expect(trace.events.map((e) => e.kind)).toEqual(['custody', 'queued', 'delivered']);
+  });
+});
