@@ -46,6 +46,11 @@ export const ErrorCode = {
   // exchange (hub): the refusal catalogue of exchange.md §5.4 (domain/exchange/refusal.ts), plus operator actions
   ...ExchangeErrorCode,
   EXCHANGE_NOT_DEAD_LETTER: 'EXCHANGE_NOT_DEAD_LETTER',
+  // incoming documents
+  INCOMING_STATE_INVALID: 'INCOMING_STATE_INVALID',
+  INCOMING_DUPLICATE: 'INCOMING_DUPLICATE',
+  ASSIGNMENT_STATE_INVALID: 'ASSIGNMENT_STATE_INVALID',
+  CASEFILE_NOTATION_TAKEN: 'CASEFILE_NOTATION_TAKEN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readSmtp, SMTP_SETTINGS, type SmtpConfig } from './smtp.ts';
 
 /**
  * Deploy-time settings, read once from the environment and validated. Each entry documents
@@ -22,6 +23,7 @@ export interface Config {
   demoMode: boolean;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  smtp: SmtpConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,7 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'SIGNING_CA_DIR', type: 'path', default: 'DATA_DIR/ca', description: 'Folder of the test CA, trust anchors and CRLs used to sign and validate.' },
   { name: 'LOGIN_MAX_FAILURES', type: 'integer', default: '5', description: 'Failed logins in a row after which an account is locked for LOGIN_LOCKOUT_MINUTES.' },
   { name: 'LOGIN_LOCKOUT_MINUTES', type: 'integer minutes', default: '15', description: 'How long an account stays locked after too many failed logins.' },
+  ...SMTP_SETTINGS,
 ];
 
 type Env = Record<string, string | undefined>;
@@ -136,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: readTrustProxy(env),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    smtp: readSmtp(env, (v, m) => new ConfigError(v, m)),
   };
 }
 

@@ -10,6 +10,9 @@ import { PgRegisterCounter } from './repositories/register-counter.ts';
 import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
 import type { DB } from './schema.ts';
+import { PgAssignmentRepository } from './repositories/assignments.ts';
+import { PgIncomingRepository } from './repositories/incoming.ts';
+import { PgNotificationRepository } from './repositories/notifications.ts';
 
 export class PgUnitOfWork implements UnitOfWork {
   constructor(
@@ -34,5 +37,8 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     registers: new PgRegisterRepository(trx),
     registerCounter: new PgRegisterCounter(trx),
     files: new PgFileRepository(trx),
+    incoming: new PgIncomingRepository(trx),
+    assignments: new PgAssignmentRepository(trx),
+    notifications: new PgNotificationRepository(trx),
   };
 }

@@ -2,6 +2,7 @@ import type { AgencyRepository } from './agencies.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { FileRepository } from './files.ts';
 import type { HubRepository, HubTrace } from './hub.ts';
+import type { AssignmentRepository, IncomingRepository, NotificationRepository } from './incoming.ts';
 import type { RegisterCounter } from './register-counter.ts';
 import type { RegisterRepository } from './registers.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
@@ -17,6 +18,9 @@ export interface TxPorts {
   registers: RegisterRepository;
   registerCounter: RegisterCounter;
   files: FileRepository;
+  incoming: IncomingRepository;
+  assignments: AssignmentRepository;
+  notifications: NotificationRepository;
 }
 
 export interface UnitOfWork {

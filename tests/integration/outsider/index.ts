@@ -5,6 +5,7 @@ import { hubCases } from './hub.ts';
 import { registerCases } from './registers.ts';
 import { userCases } from './users.ts';
 import type { OutsiderCases } from './types.ts';
+import { incomingCases } from './incoming.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...incomingCases };

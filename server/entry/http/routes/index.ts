@@ -8,6 +8,10 @@ import { hubRoutes } from './hub/index.ts';
 import { registerRoutes } from './registers/index.ts';
 import { unitRoutes } from './units/index.ts';
 import { userRoutes } from './users/index.ts';
+import { incomingRoutes } from './incoming/index.ts';
+import { assignmentRoutes } from './assignments/index.ts';
+import { caseFileRoutes } from './case-files/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
 
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes];
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes];
