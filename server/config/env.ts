@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readSmtp, SMTP_SETTINGS, type SmtpConfig } from './smtp.ts';
 
 /**
  * Deploy-time settings, read once from the environment and validated. Each entry documents
@@ -22,6 +23,7 @@ export interface Config {
   demoMode: boolean;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  smtp: SmtpConfig | undefined;
   /** Store-and-forward timing (exchange.md §4.4); the defaults are the spec's. */
   hub: HubConfig;
 }
@@ -79,6 +81,7 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'HUB_RETRY_MAX_ATTEMPTS', type: 'integer', default: '10', description: 'Attempts per package and receiver before the delivery becomes a dead letter (a resend starts a new series).' },
   { name: 'HUB_BREAKER_PAUSE_MS', type: 'integer ms', default: '300000', description: 'After 5 temporary failures in a row, a peer\'s deliveries are paused this long (circuit breaker).' },
   { name: 'HUB_SENDING_LEASE_MS', type: 'integer ms', default: '300000', description: 'A delivery whose attempt started longer ago than this without an outcome (its worker died) is attempted again.' },
+  ...SMTP_SETTINGS,
 ];
 
 type Env = Record<string, string | undefined>;
@@ -155,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: readTrustProxy(env),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    smtp: readSmtp(env, (v, m) => new ConfigError(v, m)),
     hub: readHub(env),
   };
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IncomingTables } from './schema-incoming.ts';
 
 /** Kysely's view of the tables. Add a table here with the migration that creates it. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -232,6 +233,16 @@ export interface DB {
   outgoing_recipients: OutgoingRecipientsTable;
   outgoing_recipient_events: OutgoingRecipientEventsTable;
   outgoing_review_chains: OutgoingReviewChainsTable;
+  incoming_documents: IncomingTables['incoming_documents'];
+  incoming_files: IncomingTables['incoming_files'];
+  assignments: IncomingTables['assignments'];
+  assignment_events: IncomingTables['assignment_events'];
+  extensions: IncomingTables['extensions'];
+  incoming_deadline_settings: IncomingTables['incoming_deadline_settings'];
+  case_files: IncomingTables['case_files'];
+  case_file_documents: IncomingTables['case_file_documents'];
+  notifications: IncomingTables['notifications'];
+  reminders: IncomingTables['reminders'];
 }
 
 /** 20261125000300-files: who uploaded which stored bytes, under what name. */

@@ -11,6 +11,9 @@ import { PgRegisterCounter } from './repositories/register-counter.ts';
 import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
 import type { DB } from './schema.ts';
+import { PgAssignmentRepository } from './repositories/assignments.ts';
+import { PgIncomingRepository } from './repositories/incoming.ts';
+import { PgNotificationRepository } from './repositories/notifications.ts';
 
 export class PgUnitOfWork implements UnitOfWork {
   constructor(
@@ -36,5 +39,8 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     registerCounter: new PgRegisterCounter(trx),
     files: new PgFileRepository(trx),
     outgoing: new PgOutgoingRepository(trx),
+    incoming: new PgIncomingRepository(trx),
+    assignments: new PgAssignmentRepository(trx),
+    notifications: new PgNotificationRepository(trx),
   };
 }

@@ -3,6 +3,7 @@ import type { AuditLog } from './audit-log.ts';
 import type { FileRepository } from './files.ts';
 import type { HubRepository, HubTrace } from './hub.ts';
 import type { OutgoingRepository } from './outgoing.ts';
+import type { AssignmentRepository, IncomingRepository, NotificationRepository } from './incoming.ts';
 import type { RegisterCounter } from './register-counter.ts';
 import type { RegisterRepository } from './registers.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
@@ -19,6 +20,9 @@ export interface TxPorts {
   registerCounter: RegisterCounter;
   files: FileRepository;
   outgoing: OutgoingRepository;
+  incoming: IncomingRepository;
+  assignments: AssignmentRepository;
+  notifications: NotificationRepository;
 }
 
 export interface UnitOfWork {

@@ -15,6 +15,8 @@ import { deliverDue, type DeliveryRun } from '../../app/hub/deliver-due.ts';
 import type { HubDeps } from '../../app/hub/hub-deps.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { hubDepsOf } from '../hub/hub-deps.ts';
+import { incomingDepsOf } from '../incoming/incoming-deps.ts';
+import { incomingJobs } from '../incoming/incoming-jobs.ts';
 
 export const DELIVERY_JOB = 'hub.delivery.send';
 
@@ -29,6 +31,8 @@ export interface WorkerOptions {
   hub?: HubDeps;
   onRun?: (run: DeliveryRun) => void;
   onError?: (error: unknown) => void;
+  /** Runs after each delivery pass (default: the incoming-document jobs: arrivals, reminders). */
+  afterDelivery?: () => Promise<void>;
 }
 
 /** One pass: deliver until nothing is due (bounded, so one pass never runs forever). */
@@ -36,8 +40,9 @@ async function deliverAllDue(hub: HubDeps, options: WorkerOptions): Promise<void
   for (let pass = 0; pass < 20; pass++) {
     const run = await deliverDue(hub, { limit: 200 });
     options.onRun?.(run);
-    if (run.delivered + run.failed + run.dead < 200) return;
+    if (run.delivered + run.failed + run.dead < 200) break;
   }
+  await options.afterDelivery?.();
 }
 
 function startPolling(hub: HubDeps, options: WorkerOptions): Worker {
@@ -90,6 +95,7 @@ async function startPgBoss(connectionString: string, hub: HubDeps, options: Work
 export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): Promise<Worker> {
   const hub = options.hub ?? hubDepsOf(deps);
   options = { intervalMs: deps.config.hub.workerIntervalMs, ...options };
+  options = { ...options, afterDelivery: options.afterDelivery ?? incomingJobs(incomingDepsOf(deps)) };
   if (deps.database.kind === 'postgres' && deps.config.databaseUrl) return startPgBoss(deps.config.databaseUrl, hub, options);
   return startPolling(hub, options);
 }

@@ -6,6 +6,8 @@ import { registerCases } from './registers.ts';
 import { userCases } from './users.ts';
 import { outgoingCases } from './outgoing.ts';
 import type { OutsiderCases } from './types.ts';
+import { incomingCases } from './incoming.ts';
 
 /** One file per area adds its cases here. */
 export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...incomingCases };

@@ -1,0 +1,44 @@
+/**
+ * The incoming-document module's reader (port IncomingPackageParser): the package the hub already
+ * checked is parsed again from the stored bytes, and every attachment decoded (exchange.md §2.9).
+ */
+import type { IncomingPackageParser, ParsedArrival } from '../../app/ports/incoming-package-parser.ts';
+import { businessTypeOf } from '../../domain/exchange/package.ts';
+import { normalizeWireDate } from '../../domain/exchange/wire-dates.ts';
+import { decodeAttachments } from './edxml/attachments.ts';
+import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
+import { parsePackage } from './edxml/parse-package.ts';
+
+function localDate(raw: string | undefined): string | null {
+  const d = raw ? normalizeWireDate(raw) : null;
+  return d ? d.replaceAll('/', '-') : null;
+}
+
+export class EdxmlIncomingPackageParser implements IncomingPackageParser {
+  constructor(private readonly limits: EdxmlLimits = DEFAULT_LIMITS) {}
+
+  parse(bytes: Buffer): ParsedArrival {
+    const parsed = parsePackage(bytes, this.limits);
+    if (parsed.kind !== 'document') throw new Error('không phải gói tin văn bản');
+    const h = parsed.package.MessageHeader;
+    const attachments = decodeAttachments(parsed).map((a) => ({
+      name: a.displayName, contentType: a.ContentType, description: a.Description, bytes: a.bytes,
+    }));
+    return {
+      senderCode: h.From.OrganId,
+      senderName: h.From.OrganName ?? h.From.OrganId,
+      codeNumber: h.Code.CodeNumber,
+      codeNotation: h.Code.CodeNotation,
+      promulgationDate: localDate(h.PromulgationInfo.PromulgationDate),
+      typeName: h.DocumentType?.TypeName ?? '',
+      subject: h.Subject,
+      signerName: h.SignerInfo?.FullName ?? null,
+      dueDate: localDate(h.DueDate),
+      priority: h.OtherInfo?.Priority,
+      documentId: h.DocumentId,
+      businessType: businessTypeOf(parsed.package),
+      attachments,
+      warnings: [...parsed.warnings],
+    };
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Turns documents the hub delivered into this deployment's inboxes (hub_inbox, kind 'document')
+ * into incoming documents (domain.md §8.2 step 1): attachments into the file store, PDF signatures
+ * validated, probable duplicates flagged, state `arrived`, status `01` to the sender at once.
+ *
+ * One arrival per transaction, its inbox row locked (SKIP LOCKED, so several workers share the
+ * work): the document, its files, the `01` in the hub's custody and the row marked processed commit
+ * together. A crash leaves the row unprocessed and it is taken again; the inbox id is UNIQUE on
+ * incoming_documents, so an arrival is never doubled nor lost.
+ */
+import { Readable } from 'node:stream';
+import { urgencyFromPriority } from '../../domain/document/urgency.ts';
+import type { DocumentValidation } from '../../domain/signature/validation-result.ts';
+import type { PendingArrival, SignatureCheckStatus } from '../ports/incoming.ts';
+import type { ParsedArrival } from '../ports/incoming-package-parser.ts';
+import type { TxPorts } from '../ports/unit-of-work.ts';
+import type { IncomingDeps } from './incoming-deps.ts';
+import { notifyUsers } from './notify.ts';
+import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const STATUS_OF: Record<DocumentValidation['status'], SignatureCheckStatus> = { VALID: 'valid', INVALID: 'invalid', INDETERMINATE: 'indeterminate' };
+
+function fileStatus(v: DocumentValidation): SignatureCheckStatus {
+  return v.signatures.length === 0 ? 'unsigned' : STATUS_OF[v.status];
+}
+
+/** Worst first: invalid, indeterminate, unsigned, not checked, valid. */
+export function overallSignatureStatus(statuses: readonly SignatureCheckStatus[]): SignatureCheckStatus {
+  for (const s of ['invalid', 'indeterminate', 'unsigned', 'not_checked'] as const) if (statuses.includes(s)) return s;
+  return statuses.length === 0 ? 'unsigned' : 'valid';
+}
+
+export async function receiveArrivals(deps: IncomingDeps, options: { limit?: number } = {}): Promise<{ processed: number }> {
+  const limit = options.limit ?? 50;
+  let processed = 0;
+  while (processed < limit) {
+    const done = await deps.uow.run(async (tx) => {
+      const arrival = await tx.incoming.claimArrival();
+      if (!arrival) return false;
+      if (!(await tx.incoming.findByInbox(arrival.inboxId))) await createArrival(tx, deps, arrival);
+      await tx.incoming.markArrivalProcessed(arrival.inboxId, deps.clock.now());
+      return true;
+    });
+    if (!done) break;
+    processed++;
+  }
+  return { processed };
+}
+
+async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingArrival): Promise<void> {
+  let parsed: ParsedArrival | undefined;
+  let parseError: string | undefined;
+  try {
+    parsed = deps.parser.parse(await readAll(await deps.files.get(arrival.payloadSha256)));
+  } catch (e) {
+    parseError = e instanceof Error ? e.message : String(e);
+  }
+  const warnings = [...(parsed?.warnings ?? [])];
+  if (parseError) warnings.push(`Không đọc được gói tin: ${parseError}`);
+  if (parsed && parsed.businessType !== '0' && parsed.businessType !== '3') {
+    warnings.push(`Gói tin nghiệp vụ loại ${parsed.businessType} (thu hồi hoặc cập nhật): văn thư xem và xử lý theo quy định.`);
+  }
+  const urgency = urgencyFromPriority(parsed?.priority);
+  if (urgency.note) warnings.push(urgency.note);
+
+  const files: { name: string; description: string | undefined; sha256: string; size: number; mediaType: string; status: SignatureCheckStatus | null; details: unknown }[] = [];
+  for (const a of parsed?.attachments ?? []) {
+    const stored = await deps.files.put(Readable.from([a.bytes]), { maxBytes: Math.max(deps.maxAttachmentBytes, a.bytes.length) });
+    let status: SignatureCheckStatus | null = null;
+    let details: unknown = null;
+    if (stored.mediaType === 'application/pdf') {
+      if (!deps.signing) status = 'not_checked';
+      else {
+        try {
+          const v = await deps.signing.validate(a.bytes);
+          status = fileStatus(v);
+          details = v;
+        } catch (e) {
+          status = 'indeterminate';
+          details = { error: e instanceof Error ? e.message : String(e) };
+        }
+      }
+    }
+    files.push({ name: a.name, description: a.description, sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, status, details });
+  }
+  const pdfStatuses = files.map((f) => f.status).filter((s): s is SignatureCheckStatus => s !== null);
+  if (parsed && parsed.attachments.length === 0 && parsed.businessType === '0') warnings.push('Gói tin không có tệp đính kèm.');
+
+  const documentId = parsed?.documentId ?? arrival.documentId;
+  const duplicate = parsed
+    ? await tx.incoming.findDuplicate(arrival.agencyId, {
+      documentId, senderKey: parsed.senderCode, codeNumber: parsed.codeNumber, codeNotation: parsed.codeNotation, year: parsed.promulgationDate?.slice(0, 4) ?? null,
+    })
+    : undefined;
+  const now = deps.clock.now();
+  let doc = await tx.incoming.insert({
+    agencyId: arrival.agencyId, state: 'arrived', channel: 'electronic', inboxId: arrival.inboxId, packageId: arrival.packageId, documentId,
+    senderCode: arrival.senderCode, receiverCode: arrival.receiverCode, senderName: parsed?.senderName ?? arrival.senderCode,
+    codeNumber: parsed?.codeNumber ?? '', codeNotation: parsed?.codeNotation ?? '', promulgationDate: parsed?.promulgationDate ?? null,
+    typeName: parsed?.typeName ?? '', subject: parsed?.subject ?? '(Không đọc được gói tin)', signerName: parsed?.signerName ?? null,
+    dueDate: parsed?.dueDate ?? null, urgency: urgency.ok ? urgency.urgency : 'normal', receivedAt: arrival.receivedAt,
+    signatureStatus: parsed ? overallSignatureStatus(pdfStatuses) : 'not_checked', signatureDetails: [], warnings,
+    duplicateOf: duplicate?.id ?? null, duplicateReason: duplicate?.reason ?? null, exchangeState: 'none',
+  });
+  for (const f of files) {
+    await tx.incoming.insertFile({
+      incomingId: doc.id, agencyId: doc.agencyId, role: 'attachment', sha256: f.sha256, size: f.size, mediaType: f.mediaType, name: f.name,
+      description: f.description ?? null, signatureStatus: f.status, signatureDetails: f.details, uploadedBy: null, assignmentId: null, createdAt: now,
+    });
+  }
+  await tx.incoming.insertEvent({
+    incomingId: doc.id, agencyId: doc.agencyId, assignmentId: null, kind: 'arrived', actorUserId: null, onBehalfOf: null, text: null,
+    data: { packageId: arrival.packageId, files: files.length, duplicateOf: doc.duplicateOf }, occurredAt: now,
+  });
+  await tx.audit.record({
+    type: 'incoming.arrived', actorUserId: null, actorAgencyId: null, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id,
+    data: { packageId: arrival.packageId, documentId, senderCode: arrival.senderCode, signatureStatus: doc.signatureStatus, duplicateOf: doc.duplicateOf },
+  });
+  if (parsed) doc = await sendIncomingStatus(tx, deps, doc, '01', STATUS_TEXT['01']!, { department: 'Văn thư' });
+  const clerks = await tx.notifications.usersWithRole(doc.agencyId, 'clerk');
+  await notifyUsers(tx, clerks.map((c) => c.id), {
+    agencyId: doc.agencyId, kind: 'incoming.arrived', title: `Văn bản mới đến: ${doc.subject}`, body: doc.senderName, incomingId: doc.id, at: now,
+  });
+}

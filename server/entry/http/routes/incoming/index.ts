@@ -1,0 +1,16 @@
+import { createPaperRoute } from './create-paper.ts';
+import { findDeadlineSettingsRoute, updateDeadlineSettingsRoute } from './deadline-settings.ts';
+import { directIncomingRoute } from './direct-incoming.ts';
+import { findAssigneesRoute } from './find-assignees.ts';
+import { findIncomingRoute } from './find-incoming.ts';
+import { getIncomingFileRoute } from './get-incoming-file.ts';
+import { getIncomingRoute } from './get-incoming.ts';
+import { exportIncomingRegisterRoute, incomingRegisterRoute } from './incoming-register.ts';
+import { presentIncomingRoute } from './present-incoming.ts';
+import { refuseIncomingRoute } from './refuse-incoming.ts';
+import { registerIncomingRoute } from './register-incoming.ts';
+
+export const incomingRoutes = [
+  findIncomingRoute, createPaperRoute, getIncomingRoute, getIncomingFileRoute, registerIncomingRoute, refuseIncomingRoute, presentIncomingRoute, directIncomingRoute,
+  findAssigneesRoute, findDeadlineSettingsRoute, updateDeadlineSettingsRoute, incomingRegisterRoute, exportIncomingRegisterRoute,
+];
