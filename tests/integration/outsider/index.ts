@@ -9,5 +9,4 @@ import type { OutsiderCases } from './types.ts';
 import { incomingCases } from './incoming.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases };
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...incomingCases };
+export const outsiderCases: OutsiderCases = {...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases};

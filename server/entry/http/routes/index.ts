@@ -9,13 +9,11 @@ import { registerRoutes } from './registers/index.ts';
 import { unitRoutes } from './units/index.ts';
 import { userRoutes } from './users/index.ts';
 import { outgoingRoutes } from './outgoing/index.ts';
-
-/** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...outgoingRoutes];
 import { incomingRoutes } from './incoming/index.ts';
 import { assignmentRoutes } from './assignments/index.ts';
 import { caseFileRoutes } from './case-files/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes];
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...outgoingRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes];
+
