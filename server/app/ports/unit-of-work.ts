@@ -4,6 +4,7 @@ import type { FileRepository } from './files.ts';
 import type { HubRepository, HubTrace } from './hub.ts';
 import type { RegisterCounter } from './register-counter.ts';
 import type { RegisterRepository } from './registers.ts';
+import type { SearchIndex, SearchRepository } from './search-index.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
 
 /** Everything a use case may touch inside one database transaction. */
@@ -17,6 +18,9 @@ export interface TxPorts {
   registers: RegisterRepository;
   registerCounter: RegisterCounter;
   files: FileRepository;
+  /** The document modules write their entries here (server/app/search/README.md). */
+  searchIndex: SearchIndex;
+  search: SearchRepository;
 }
 
 export interface UnitOfWork {
