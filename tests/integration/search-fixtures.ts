@@ -17,7 +17,7 @@ export function entry(agencyId: string, fields: Partial<SearchEntry> = {}): Sear
     subject: 'Về việc báo cáo tình hình thực hiện nhiệm vụ',
     codeNumber: '01',
     codeNotation: 'UBND-VP',
-    documentType: { code: 'CV', name: 'Công văn' },
+    documentType: { code: 'official_letter', name: 'Công văn' },
     issuedDate: '2024-03-01',
     arrivalDate: '2024-03-02',
     organName: 'Ủy ban nhân dân tỉnh Bạc Liêu',

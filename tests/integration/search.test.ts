@@ -26,7 +26,7 @@ describeEachEngine('document search', { seed: true }, (env) => {
 
   it('finds Vietnamese with diacritics from a query typed without them, words highlighted', async () => {
     const e = env();
-    const doc = entry(snv, { subject: 'Quyết định công nhận xã Đồng Đăng đạt chuẩn nông thôn mới năm 2024', documentType: { code: 'QĐ', name: 'Quyết định' }, codeNumber: '15', codeNotation: 'QĐ-UBND' });
+    const doc = entry(snv, { subject: 'Quyết định công nhận xã Đồng Đăng đạt chuẩn nông thôn mới năm 2024', documentType: { code: 'decision', name: 'Quyết định' }, codeNumber: '15', codeNotation: 'QĐ-UBND' });
     await index(e, doc, entry(snv, { subject: 'Kế hoạch tổ chức hội thi văn nghệ quần chúng' }));
     const r = await search(e, clerk, { q: 'quyet dinh dong dang' });
     expect(ids(r)).toEqual([doc.documentId]);
@@ -50,13 +50,13 @@ describeEachEngine('document search', { seed: true }, (env) => {
     const e = env();
     const [registerA, registerB] = ['7a1f0000-0000-4000-8000-000000000001', '7a1f0000-0000-4000-8000-000000000002'];
     const base = { subject: 'Hướng dẫn phòng chống dịch tả lợn châu Phi' };
-    const a = entry(snv, { ...base, kind: 'incoming', documentType: { code: 'HD', name: 'Hướng dẫn' }, issuedDate: '2024-01-10', organName: 'Sở Nông nghiệp và Phát triển nông thôn tỉnh Bạc Liêu', registerId: registerA, status: 'registered', signerName: 'Lê Văn Nông', urgency: 'urgent' });
-    const b = entry(snv, { ...base, kind: 'outgoing', documentType: { code: 'CV', name: 'Công văn' }, issuedDate: '2024-06-20', organName: 'Sở Nội vụ tỉnh Bạc Liêu', registerId: registerB, status: 'issued', signerName: 'Huỳnh Văn Đức', urgency: 'normal', arrivalDate: null });
+    const a = entry(snv, { ...base, kind: 'incoming', documentType: { code: 'guidance', name: 'Hướng dẫn' }, issuedDate: '2024-01-10', organName: 'Sở Nông nghiệp và Phát triển nông thôn tỉnh Bạc Liêu', registerId: registerA, status: 'registered', signerName: 'Lê Văn Nông', urgency: 'urgent' });
+    const b = entry(snv, { ...base, kind: 'outgoing', documentType: { code: 'official_letter', name: 'Công văn' }, issuedDate: '2024-06-20', organName: 'Sở Nội vụ tỉnh Bạc Liêu', registerId: registerB, status: 'issued', signerName: 'Huỳnh Văn Đức', urgency: 'normal', arrivalDate: null });
     await index(e, a, b);
     const q = { q: 'dich ta lon chau phi' };
     expect(ids(await search(e, clerk, q)).sort()).toEqual([a.documentId, b.documentId].sort());
     expect(ids(await search(e, clerk, { ...q, kind: 'outgoing' }))).toEqual([b.documentId]);
-    expect(ids(await search(e, clerk, { ...q, type: 'HD' }))).toEqual([a.documentId]);
+    expect(ids(await search(e, clerk, { ...q, type: 'guidance' }))).toEqual([a.documentId]);
     expect(ids(await search(e, clerk, { ...q, issuedFrom: '2024-06-01' }))).toEqual([b.documentId]);
     expect(ids(await search(e, clerk, { ...q, issuedTo: '2024-01-10' }))).toEqual([a.documentId]);
     expect(ids(await search(e, clerk, { ...q, organ: 'so nong nghiep' }))).toEqual([a.documentId]);

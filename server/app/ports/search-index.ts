@@ -16,6 +16,7 @@ export interface SearchEntry {
   subject: string;
   codeNumber: string | null;
   codeNotation: string | null;
+  /** Code of the catalogue (domain/document/document-types.ts: 'decision', 'official_letter' …) and its name. */
   documentType: { code: string; name: string } | null;
   /** YYYY-MM-DD (Vietnam date). */
   issuedDate: string | null;

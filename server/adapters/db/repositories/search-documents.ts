@@ -6,7 +6,7 @@ import { allTermsTsQuery, suggestTsQuery } from '../../../domain/search/query.ts
 import type { DB } from '../schema.ts';
 
 /** The number, also without its leading zeros ("05" is found by "5"), notation, type, issuer and signer: weight B. */
-function metaOf(e: SearchEntry): string {
+export function metaOf(e: SearchEntry): string {
   const number = e.codeNumber?.trim() ?? '';
   const bare = number.replace(/^0+(?=\d)/, '');
   return [number, bare !== number ? bare : '', e.codeNotation, e.documentType?.name, e.organName, e.signerName]

@@ -45,7 +45,7 @@ export const SearchQuerystring = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 300 })),
   agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'an agency the caller serves; the home agency by default' })),
   kind: Type.Optional(Kind),
-  type: Type.Optional(Type.String({ maxLength: 20, description: 'document type code (QĐ, CV …)' })),
+  type: Type.Optional(Type.String({ maxLength: 20, description: "document type code of /api/document-types ('decision', 'plan' …)" })),
   issuedFrom: Type.Optional(Day),
   issuedTo: Type.Optional(Day),
   organ: Type.Optional(Type.String({ maxLength: 200, description: 'issuing agency or sender, accent-insensitive' })),
