@@ -7,6 +7,7 @@ import { buildServer } from './entry/http/server.ts';
 import { ensureWebBuilt } from './entry/http/web-build.ts';
 import { fail } from './entry/cli/context.ts';
 import { startWorker } from './entry/jobs/worker.ts';
+import { startTextExtraction } from './entry/jobs/text-extraction.ts';
 
 const KNOWN_SERVICES = ['api', 'worker', 'hub'];
 
@@ -40,6 +41,10 @@ export async function startSystem(options: { services: string[] }): Promise<void
   const worker = options.services.includes('worker')
     ? await startWorker(deps, { onError: (error) => app.log.error({ err: error }, 'hub delivery run failed') })
     : undefined;
+  // The search text job (search.text.extract): reads main files' text for search.
+  const textWorker = options.services.includes('worker')
+    ? startTextExtraction(deps, { onError: (error) => app.log.error({ err: error }, 'search text extraction failed') })
+    : undefined;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}/`;
   const mode = database.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir} (một tiến trình)` : 'PostgreSQL (DATABASE_URL)';
@@ -54,6 +59,7 @@ export async function startSystem(options: { services: string[] }): Promise<void
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await worker?.stop(); // lets a delivery in progress record its outcome
+    await textWorker?.stop();
     await app.close(); // stops accepting, finishes in-flight requests
     await database.close();
     process.exit(0);

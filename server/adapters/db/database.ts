@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -45,7 +46,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     const pglite = await PGlite.create({
       dataDir: target.kind === 'pglite' ? path.join(target.dataDir, 'pg') : undefined,
-      extensions: { unaccent, pg_trgm },
+      extensions: { unaccent, pg_trgm, btree_gin },
       parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
     });
     const pool = new PGlitePool(pglite);

@@ -10,6 +10,7 @@ import { PgOutgoingRepository } from './repositories/outgoing.ts';
 import { PgRegisterCounter } from './repositories/register-counter.ts';
 import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
+import { PgSearchIndex, PgSearchRepository } from './repositories/search-documents.ts';
 import type { DB } from './schema.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
 import { PgIncomingRepository } from './repositories/incoming.ts';
@@ -42,5 +43,7 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     incoming: new PgIncomingRepository(trx),
     assignments: new PgAssignmentRepository(trx),
     notifications: new PgNotificationRepository(trx),
+    searchIndex: new PgSearchIndex(trx),
+    search: new PgSearchRepository(trx),
   };
 }

@@ -6,6 +6,7 @@ import type { OutgoingRepository } from './outgoing.ts';
 import type { AssignmentRepository, IncomingRepository, NotificationRepository } from './incoming.ts';
 import type { RegisterCounter } from './register-counter.ts';
 import type { RegisterRepository } from './registers.ts';
+import type { SearchIndex, SearchRepository } from './search-index.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
 
 /** Everything a use case may touch inside one database transaction. */
@@ -23,6 +24,9 @@ export interface TxPorts {
   incoming: IncomingRepository;
   assignments: AssignmentRepository;
   notifications: NotificationRepository;
+  /** The document modules write their entries here (server/app/search/README.md). */
+  searchIndex: SearchIndex;
+  search: SearchRepository;
 }
 
 export interface UnitOfWork {

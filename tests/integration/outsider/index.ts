@@ -5,8 +5,10 @@ import { hubCases } from './hub.ts';
 import { registerCases } from './registers.ts';
 import { userCases } from './users.ts';
 import { outgoingCases } from './outgoing.ts';
+import { searchCases } from './search.ts';
 import type { OutsiderCases } from './types.ts';
 import { incomingCases } from './incoming.ts';
 
 /** One file per area adds its cases here. */
 export const outsiderCases: OutsiderCases = {...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases};
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...searchCases };

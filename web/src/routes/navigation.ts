@@ -18,6 +18,7 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/', label: 'Trang chủ', end: true },
       { to: '/co-quan', label: 'Danh bạ cơ quan', anyOf: ['directory.read', 'directory.manage'] },
+      { to: '/tim-kiem', label: 'Tìm kiếm văn bản', anyOf: ['document.search'] },
     ],
   },
   {

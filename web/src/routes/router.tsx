@@ -10,6 +10,7 @@ import { MyAgencyPage } from '../features/home/my-agency-page.tsx';
 import { UserCreatePage } from '../features/users/user-create-page.tsx';
 import { UserEditPage } from '../features/users/user-edit-page.tsx';
 import { UserListPage } from '../features/users/user-list-page.tsx';
+import { SearchPage } from '../features/search/search-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'nguoi-dung/moi', element: <RequireAbility anyOf={USERS}><UserCreatePage /></RequireAbility> },
           { path: 'nguoi-dung/:id', element: <RequireAbility anyOf={USERS}><UserEditPage /></RequireAbility> },
           { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
+          { path: 'tim-kiem', element: <RequireAbility anyOf={['document.search']}><SearchPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -5,6 +5,7 @@ import { createUser } from '../../../app/users/create-user.ts';
 import type { DB } from '../schema.ts';
 import { txPorts } from '../unit-of-work.ts';
 import { seedDemoAgencies } from './demo-agencies.ts';
+import { seedDemoSearch } from './demo-search.ts';
 
 export const DEMO_PASSWORD = 'lienthong@2024';
 
@@ -77,6 +78,9 @@ export async function seedDemo(db: Kysely<DB>, deps: { hasher: PasswordHasher; c
         await tx.users.setRoles(user.id, grants as never);
       }
     }
+    // DEMO DATA ONLY: search entries without documents, until the document modules seed real ones.
+    const specialist = await trx.selectFrom('users').select('id').where('username', '=', 'chuyenvien.snv').executeTakeFirst();
+    await seedDemoSearch(tx, { snv: ids.get(SNV)!, stc: ids.get(STC)! }, specialist?.id);
     await tx.audit.record({ type: 'seed.demo_loaded', actorUserId: null, actorAgencyId: null, agencyId: null, subjectType: 'system', subjectId: 'demo', data: { agencies: ids.size, users: DEMO_USERS.length } });
     return { agencies: ids.size, users: DEMO_USERS.length };
   });

@@ -17,3 +17,7 @@ import { notificationRoutes } from './notifications/index.ts';
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
 export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...outgoingRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes];
 
+import { searchRoutes } from './search/index.ts';
+
+/** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...searchRoutes];

@@ -1,0 +1,212 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type {
+  SearchEntry, SearchHit, SearchIndex, SearchKind, SearchRepository, SearchRequest, Suggestion, SuggestRequest, TextJob, TextOutcome,
+} from '../../../app/ports/search-index.ts';
+import { allTermsTsQuery, suggestTsQuery } from '../../../domain/search/query.ts';
+import type { DB } from '../schema.ts';
+
+/** The number, also without its leading zeros ("05" is found by "5"), notation, type, issuer and signer: weight B. */
+export function metaOf(e: SearchEntry): string {
+  const number = e.codeNumber?.trim() ?? '';
+  const bare = number.replace(/^0+(?=\d)/, '');
+  return [number, bare !== number ? bare : '', e.codeNotation, e.documentType?.name, e.organName, e.signerName]
+    .filter((v): v is string => !!v && v.trim() !== '')
+    .join(' ')
+    .normalize('NFC');
+}
+
+const nfc = (v: string | null | undefined): string | null => (v == null ? null : v.normalize('NFC'));
+
+/** Body text of a file when its extraction finished, else ''. */
+const bodyOf = (sha256: string | null) =>
+  sha256 ? sql<string>`coalesce((SELECT body FROM search_texts WHERE sha256 = ${sha256} AND state = 'done'), '')` : sql<string>`''`;
+
+export class PgSearchIndex implements SearchIndex {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async upsert(e: SearchEntry): Promise<void> {
+    const subject = e.subject.normalize('NFC');
+    const meta = metaOf(e);
+    if (e.mainFileSha256) {
+      await this.db.insertInto('search_texts').values({ sha256: e.mainFileSha256 }).onConflict((c) => c.column('sha256').doNothing()).execute();
+    }
+    const body = bodyOf(e.mainFileSha256);
+    const row = {
+      kind: e.kind,
+      document_id: e.documentId,
+      agency_id: e.agencyId,
+      subject,
+      code_number: e.codeNumber,
+      code_notation: nfc(e.codeNotation),
+      type_code: e.documentType?.code ?? null,
+      type_name: nfc(e.documentType?.name),
+      issued_date: e.issuedDate,
+      arrival_date: e.arrivalDate,
+      doc_date: e.arrivalDate ?? e.issuedDate,
+      organ_name: nfc(e.organName),
+      register_id: e.registerId,
+      status: e.status,
+      signer_name: nfc(e.signerName),
+      urgency: e.urgency,
+      readers: [...new Set(e.readers)],
+      file_sha256: e.mainFileSha256,
+      meta,
+      folded: sql<string>`lt_search_folded(${subject}, ${meta}, ${body})`,
+      exact: sql<string>`lt_search_exact(${subject}, ${meta}, ${body})`,
+      updated_at: sql<Date>`now()`,
+    };
+    await this.db
+      .insertInto('search_documents')
+      .values(row as never)
+      .onConflict((c) =>
+        c.columns(['kind', 'document_id']).doUpdateSet((eb) => {
+          const set: Record<string, unknown> = {};
+          for (const column of Object.keys(row)) if (column !== 'kind' && column !== 'document_id') set[column] = eb.ref(`excluded.${column}` as never);
+          return set as never;
+        }),
+      )
+      .execute();
+  }
+
+  async remove(kind: SearchKind, documentId: string): Promise<void> {
+    await this.db.deleteFrom('search_documents').where('kind', '=', kind).where('document_id', '=', documentId).execute();
+  }
+}
+
+interface Conditions {
+  where: RawBuilder<boolean>;
+  rank: RawBuilder<number>;
+  exact: RawBuilder<number>;
+}
+
+function keysArray(keys: readonly string[]): RawBuilder<string[]> {
+  return sql<string[]>`${[...keys]}::text[]`;
+}
+
+/** Folded filter words are [a-z0-9]+ (the use case folds them), so they hold no LIKE wildcard. */
+function containsAll(column: RawBuilder<string>, terms: readonly string[] | undefined): RawBuilder<boolean>[] {
+  return (terms ?? []).map((t) => sql<boolean>`lt_fold(${column}) LIKE ${'%' + t + '%'}`);
+}
+
+function conditions(r: SearchRequest): Conditions {
+  const conds: RawBuilder<boolean>[] = [sql`d.agency_id = ${r.agencyId}::uuid`, sql`d.readers && ${keysArray(r.readerKeys)}`];
+  const query = sql`to_tsquery('simple', ${allTermsTsQuery(r.terms)})`;
+  if (r.terms.length > 0) conds.push(sql`d.folded @@ ${query}`);
+  if (r.kind) conds.push(sql`d.kind = ${r.kind}`);
+  if (r.typeCode) conds.push(sql`d.type_code = ${r.typeCode}`);
+  if (r.issuedFrom) conds.push(sql`d.issued_date >= ${r.issuedFrom}::date`);
+  if (r.issuedTo) conds.push(sql`d.issued_date <= ${r.issuedTo}::date`);
+  if (r.registerId) conds.push(sql`d.register_id = ${r.registerId}::uuid`);
+  if (r.status) conds.push(sql`d.status = ${r.status}`);
+  if (r.urgency) conds.push(sql`d.urgency = ${r.urgency}`);
+  conds.push(...containsAll(sql`d.organ_name`, r.organTerms), ...containsAll(sql`d.signer_name`, r.signerTerms));
+  return {
+    where: sql<boolean>`${sql.join(conds, sql` AND `)}`,
+    rank: r.terms.length > 0 ? sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.folded, ${query})` : sql<number>`0::real`,
+    exact: exactCount(r.exactWords),
+  };
+}
+
+/** How many of the words typed with diacritics the document holds exactly as typed. */
+function exactCount(words: readonly string[]): RawBuilder<number> {
+  if (words.length === 0) return sql<number>`0::int`; // a bare 0 in ORDER BY would mean "column 0"
+  // Words are letters and digits only (domain/search/query.ts), safe as tsquery literals.
+  return sql<number>`(${sql.join(words.map((w) => sql`(d.exact @@ to_tsquery('simple', ${`'${w}'`}))::int`), sql` + `)})`;
+}
+
+const HIT_COLUMNS = sql`d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.type_code, d.type_name, d.issued_date,
+  d.arrival_date, d.organ_name, d.register_id, d.status, d.signer_name, d.urgency, d.file_sha256`;
+
+interface HitRow {
+  kind: SearchKind; document_id: string; subject: string; code_number: string | null; code_notation: string | null;
+  type_code: string | null; type_name: string | null; issued_date: string | null; arrival_date: string | null;
+  organ_name: string | null; register_id: string | null; status: string; signer_name: string | null; urgency: SearchHit['urgency'];
+  text: string | null; text_state: SearchHit['textState']; rank: number; exact_words: number;
+}
+
+/** How much of a file's text comes back for its snippet. */
+const SNIPPET_SOURCE_CHARS = 100_000;
+
+export class PgSearchRepository implements SearchRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async find(r: SearchRequest, countLimit: number): Promise<{ hits: SearchHit[]; total: number }> {
+    const c = conditions(r);
+    // Rank the matches, keep one page, and only then fetch the page's texts for their snippets.
+    const rows = await sql<HitRow>`
+      WITH page AS (
+        SELECT ${HIT_COLUMNS}, ${c.rank} AS rank, ${c.exact} AS exact_words, d.doc_date
+        FROM search_documents d
+        WHERE ${c.where}
+        ORDER BY exact_words DESC, rank DESC, d.doc_date DESC NULLS LAST, d.document_id
+        LIMIT ${r.limit} OFFSET ${r.offset}
+      )
+      SELECT page.*, t.state AS text_state, CASE WHEN t.state = 'done' THEN left(t.body, ${SNIPPET_SOURCE_CHARS}) END AS text
+      FROM page LEFT JOIN search_texts t ON t.sha256 = page.file_sha256
+      ORDER BY page.exact_words DESC, page.rank DESC, page.doc_date DESC NULLS LAST, page.document_id`.execute(this.db);
+    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${c.where} LIMIT ${countLimit}) x`.execute(this.db);
+    return { hits: rows.rows.map(toHit), total: Number(count.rows[0]?.n ?? 0) };
+  }
+
+  async suggest(r: SuggestRequest): Promise<Suggestion[]> {
+    const query = sql`to_tsquery('simple', ${suggestTsQuery(r.terms)})`;
+    const rows = await sql<{ kind: SearchKind; document_id: string; subject: string; code_number: string | null; code_notation: string | null; issued_date: string | null }>`
+      SELECT d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.issued_date
+      FROM search_documents d
+      WHERE d.agency_id = ${r.agencyId}::uuid AND d.readers && ${keysArray(r.readerKeys)} AND d.folded @@ ${query}
+      ORDER BY ${exactCount(r.exactWords)} DESC, ts_rank('{0, 0, 0.4, 1.0}', d.folded, ${query}) DESC, d.doc_date DESC NULLS LAST, d.document_id
+      LIMIT ${r.limit}`.execute(this.db);
+    return rows.rows.map((x) => ({
+      kind: x.kind, documentId: x.document_id, subject: x.subject, codeNumber: x.code_number, codeNotation: x.code_notation, issuedDate: day(x.issued_date),
+    }));
+  }
+
+  async claimTexts(limit: number, staleBefore: Date): Promise<TextJob[]> {
+    const rows = await sql<{ sha256: string; attempts: number }>`
+      UPDATE search_texts SET state = 'working', claimed_at = now(), attempts = attempts + 1, updated_at = now()
+      WHERE sha256 IN (
+        SELECT sha256 FROM search_texts
+        WHERE state = 'pending' OR (state = 'working' AND claimed_at < ${staleBefore})
+        ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING sha256, attempts`.execute(this.db);
+    return rows.rows.map((x) => ({ sha256: x.sha256, attempts: Number(x.attempts) }));
+  }
+
+  async saveText(sha256: string, outcome: TextOutcome): Promise<void> {
+    const body = outcome.state === 'done' ? outcome.body : null;
+    await this.db
+      .updateTable('search_texts')
+      .set({
+        state: outcome.state,
+        method: outcome.state === 'done' ? outcome.method : null,
+        body,
+        note: outcome.state === 'done' ? null : outcome.note,
+        claimed_at: null,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('sha256', '=', sha256)
+      .execute();
+    if (body === null) return;
+    await sql`UPDATE search_documents SET folded = lt_search_folded(subject, meta, ${body}), exact = lt_search_exact(subject, meta, ${body}), updated_at = now()
+      WHERE file_sha256 = ${sha256}`.execute(this.db);
+  }
+
+  async releaseText(sha256: string, note: string): Promise<void> {
+    await this.db.updateTable('search_texts').set({ state: 'pending', note, claimed_at: null, updated_at: sql<Date>`now()` }).where('sha256', '=', sha256).execute();
+  }
+}
+
+function day(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+function toHit(x: HitRow): SearchHit {
+  return {
+    kind: x.kind, documentId: x.document_id, subject: x.subject, codeNumber: x.code_number, codeNotation: x.code_notation,
+    typeCode: x.type_code, typeName: x.type_name, issuedDate: day(x.issued_date), arrivalDate: day(x.arrival_date),
+    organName: x.organ_name, registerId: x.register_id, status: x.status, signerName: x.signer_name, urgency: x.urgency,
+    text: x.text, textState: x.text_state, rank: Number(x.rank), exactWords: Number(x.exact_words),
+  };
+}

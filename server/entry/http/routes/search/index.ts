@@ -1,0 +1,4 @@
+import { findDocumentsRoute } from './find-documents.ts';
+import { suggestDocumentsRoute } from './suggest-documents.ts';
+
+export const searchRoutes = [findDocumentsRoute, suggestDocumentsRoute];
