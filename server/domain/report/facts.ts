@@ -24,6 +24,14 @@ export interface OutgoingRecipient {
   readonly channel: Channel;
 }
 
+export interface DeadlineData {
+  /** Local date YYYY-MM-DD. */
+  deadline: string;
+  /** The lead unit and person (for the leaders' workload view). */
+  unitId: string | null;
+  userId: string | null;
+}
+
 export type SupervisionFact =
   | (FactBase & {
       kind: 'outgoing.issued';
@@ -65,7 +73,8 @@ export type SupervisionFact =
   /** Status 02 given, with its reason. */
   | (FactBase & { kind: 'incoming.refused'; data: { reason: string } })
   /** The lead deadline set at direction, or a granted extension: the latest one recorded by T is effective. */
-  | (FactBase & { kind: 'incoming.deadline_set' | 'incoming.deadline_extended'; data: { deadline: string; unitId: string | null; userId: string | null } })
+  | (FactBase & { kind: 'incoming.deadline_set'; data: DeadlineData })
+  | (FactBase & { kind: 'incoming.deadline_extended'; data: DeadlineData })
   /** Status 06: finished or filed for information. */
   | (FactBase & { kind: 'incoming.finished'; data: Record<string, never> })
   /** Status 15 given to a recall or replacement: the document is cancelled here. */
