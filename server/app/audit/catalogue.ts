@@ -28,6 +28,8 @@ export const AUDIT_EVENTS = {
   'register.created': 'A register (sổ đăng ký văn bản) was opened: direction, year, types covered, notation pattern.',
   'register.number_allocated': 'A number was taken from a register\'s yearly counter (number, notation, what it numbers).',
   'register.number_voided': 'A taken number was voided (hủy số) with its reason; its register line stays.',
+  'report.generated': 'An evaluation report (6-month, annual or custom period) was computed, rendered as XLSX and PDF and archived, on demand or by the schedule.',
+  'report.comment_added': "A provincial supervisor annotated an evaluation period (the whole province or one agency).",
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

@@ -49,6 +49,8 @@ export interface SupervisionStore {
   archivedFile(id: string, format: 'xlsx' | 'pdf'): Promise<{ report: ArchivedReport; bytes: Uint8Array } | undefined>;
   addComment(comment: { period: ReportPeriod; agencyId: string | null; authorId: string; body: string; createdAt: Date }): Promise<SupervisionComment>;
   listComments(period: ReportPeriod): Promise<SupervisionComment[]>;
+  /** Serialises the scheduled generation across nodes until the transaction ends. */
+  lockSchedule(): Promise<void>;
   /** Names of units and users of one agency, for the leaders' workload view. */
   unitsAndUsers(agencyId: string): Promise<{ units: NamedRef[]; users: (NamedRef & { unitId: string | null })[] }>;
 }

@@ -145,6 +145,10 @@ export class PgSupervisionStore implements SupervisionStore {
     return rows.map((r) => ({ id: r.id, period, agencyId: r.agency_id, authorName: r.full_name, body: r.body, createdAt: new Date(r.created_at) }));
   }
 
+  async lockSchedule(): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('supervision.report.schedule'))`.execute(this.db);
+  }
+
   async unitsAndUsers(agencyId: string): Promise<{ units: NamedRef[]; users: (NamedRef & { unitId: string | null })[] }> {
     const units = await this.db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', agencyId).orderBy('name').execute();
     const users = await this.db.selectFrom('users').select(['id', 'full_name', 'unit_id']).where('agency_id', '=', agencyId).orderBy('full_name').execute();
