@@ -15,6 +15,7 @@ import { deliverDue, type DeliveryRun } from '../../app/hub/deliver-due.ts';
 import type { HubDeps } from '../../app/hub/hub-deps.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { hubDepsOf } from '../hub/hub-deps.ts';
+import { startReportSchedule } from './report-schedule.ts';
 
 export const DELIVERY_JOB = 'hub.delivery.send';
 
@@ -89,6 +90,8 @@ async function startPgBoss(connectionString: string, hub: HubDeps, options: Work
 
 export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): Promise<Worker> {
   const hub = options.hub ?? hubDepsOf(deps);
-  if (deps.database.kind === 'postgres' && deps.config.databaseUrl) return startPgBoss(deps.config.databaseUrl, hub, options);
-  return startPolling(hub, options);
+  const worker = deps.database.kind === 'postgres' && deps.config.databaseUrl ? await startPgBoss(deps.config.databaseUrl, hub, options) : startPolling(hub, options);
+  // Evaluation reports of finished periods (report-schedule.ts), hourly beside the deliveries.
+  const reports = startReportSchedule(deps, { onError: options.onError });
+  return { mode: worker.mode, stop: async () => { await reports.stop(); await worker.stop(); } };
 }

@@ -3,8 +3,9 @@ import { coreCases } from './core.ts';
 import { fileCases } from './files.ts';
 import { hubCases } from './hub.ts';
 import { registerCases } from './registers.ts';
+import { reportCases } from './reports.ts';
 import { userCases } from './users.ts';
 import type { OutsiderCases } from './types.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...reportCases };

@@ -6,8 +6,9 @@
 import { localInstant } from '../../calendar/vietnam-time.ts';
 import { workingCalendar } from '../../calendar/working-calendar.ts';
 import type { ReportAgency, SupervisionFact } from '../facts.ts';
+import type { ReportPeriod } from '../period.ts';
 
-export const FIXTURE_PERIOD = { start: '2026-01-01', end: '2026-06-30' } as const;
+export const FIXTURE_PERIOD: ReportPeriod = { start: '2026-01-01', end: '2026-06-30' };
 export const FIXTURE_CALENDAR = workingCalendar({ holidays: ['2026-04-30', '2026-05-01'], makeUpDays: [] });
 
 /** "YYYY-MM-DD HH:MM" local → instant. */
