@@ -18,6 +18,14 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/', label: 'Trang chủ', end: true },
       { to: '/co-quan', label: 'Danh bạ cơ quan', anyOf: ['directory.read', 'directory.manage'] },
+      { to: '/cong-viec', label: 'Tình hình xử lý văn bản', anyOf: ['report.agency'] },
+    ],
+  },
+  {
+    title: 'Giám sát',
+    items: [
+      { to: '/giam-sat', label: 'Giám sát toàn tỉnh', anyOf: ['report.province'], end: true },
+      { to: '/giam-sat/bao-cao', label: 'Báo cáo đánh giá', anyOf: ['report.province'] },
     ],
   },
   {
