@@ -245,6 +245,9 @@ export interface DB {
   reminders: IncomingTables['reminders'];
   search_documents: SearchDocumentsTable;
   search_texts: SearchTextsTable;
+  supervision_facts: SupervisionFactsTable;
+  supervision_reports: SupervisionReportsTable;
+  supervision_comments: SupervisionCommentsTable;
 }
 
 /** 20261125000300-files: who uploaded which stored bytes, under what name. */
@@ -438,4 +441,39 @@ export interface SearchTextsTable {
   claimed_at: TimestampNull;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
+/** 20261202600000-supervision: the supervision fact log, report archive and comments (domain.md §15). */
+export interface SupervisionFactsTable {
+  id: Generated<string>;
+  agency_id: string;
+  kind: string;
+  document_key: string;
+  occurred_at: Timestamp;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  demo: Generated<boolean>;
+  recorded_at: TimestampDefault;
+}
+
+export interface SupervisionReportsTable {
+  id: Generated<string>;
+  preset: 'half_year' | 'annual' | 'custom';
+  period_start: DateOnly;
+  period_end: DateOnly;
+  as_of: Timestamp;
+  definition_version: string;
+  generated_at: Timestamp;
+  generated_by: string | null;
+  trigger: 'schedule' | 'demand';
+  snapshot: ColumnType<unknown, string, string>;
+  xlsx: Uint8Array;
+  pdf: Uint8Array;
+}
+
+export interface SupervisionCommentsTable {
+  id: Generated<string>;
+  period_start: DateOnly;
+  period_end: DateOnly;
+  agency_id: string | null;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
 }

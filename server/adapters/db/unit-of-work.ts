@@ -11,6 +11,7 @@ import { PgRegisterCounter } from './repositories/register-counter.ts';
 import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
 import { PgSearchIndex, PgSearchRepository } from './repositories/search-documents.ts';
+import { PgSupervisionFacts, PgSupervisionStore } from './repositories/supervision.ts';
 import type { DB } from './schema.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
 import { PgIncomingRepository } from './repositories/incoming.ts';
@@ -45,5 +46,7 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     notifications: new PgNotificationRepository(trx),
     searchIndex: new PgSearchIndex(trx),
     search: new PgSearchRepository(trx),
+    supervisionFacts: new PgSupervisionFacts(trx),
+    supervision: new PgSupervisionStore(trx),
   };
 }

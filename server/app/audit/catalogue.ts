@@ -59,6 +59,8 @@ export const AUDIT_EVENTS = {
   'casefile.opened': 'A case file (hồ sơ công việc) was opened.',
   'casefile.document_filed': 'A document was filed into a case file.',
   'notification.read': 'A user marked notifications as read.',
+  'report.generated': 'An evaluation report (6-month, annual or custom period) was computed, rendered as XLSX and PDF and archived, on demand or by the schedule.',
+  'report.comment_added': "A provincial supervisor annotated an evaluation period (the whole province or one agency).",
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

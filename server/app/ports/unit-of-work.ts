@@ -8,6 +8,7 @@ import type { RegisterCounter } from './register-counter.ts';
 import type { RegisterRepository } from './registers.ts';
 import type { SearchIndex, SearchRepository } from './search-index.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
+import type { SupervisionFacts, SupervisionStore } from './supervision.ts';
 
 /** Everything a use case may touch inside one database transaction. */
 export interface TxPorts {
@@ -27,6 +28,8 @@ export interface TxPorts {
   /** The document modules write their entries here (server/app/search/README.md). */
   searchIndex: SearchIndex;
   search: SearchRepository;
+  supervisionFacts: SupervisionFacts;
+  supervision: SupervisionStore;
 }
 
 export interface UnitOfWork {

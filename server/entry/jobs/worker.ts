@@ -17,6 +17,7 @@ import type { AppDeps } from '../http/deps.ts';
 import { hubDepsOf } from '../hub/hub-deps.ts';
 import { incomingDepsOf } from '../incoming/incoming-deps.ts';
 import { incomingJobs } from '../incoming/incoming-jobs.ts';
+import { startReportSchedule } from './report-schedule.ts';
 
 export const DELIVERY_JOB = 'hub.delivery.send';
 
@@ -98,4 +99,8 @@ export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): P
   options = { ...options, afterDelivery: options.afterDelivery ?? incomingJobs(incomingDepsOf(deps)) };
   if (deps.database.kind === 'postgres' && deps.config.databaseUrl) return startPgBoss(deps.config.databaseUrl, hub, options);
   return startPolling(hub, options);
+  const worker = deps.database.kind === 'postgres' && deps.config.databaseUrl ? await startPgBoss(deps.config.databaseUrl, hub, options) : startPolling(hub, options);
+  // Evaluation reports of finished periods (report-schedule.ts), hourly beside the deliveries.
+  const reports = startReportSchedule(deps, { onError: options.onError });
+  return { mode: worker.mode, stop: async () => { await reports.stop(); await worker.stop(); } };
 }

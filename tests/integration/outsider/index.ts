@@ -3,6 +3,7 @@ import { coreCases } from './core.ts';
 import { fileCases } from './files.ts';
 import { hubCases } from './hub.ts';
 import { registerCases } from './registers.ts';
+import { reportCases } from './reports.ts';
 import { userCases } from './users.ts';
 import { outgoingCases } from './outgoing.ts';
 import { searchCases } from './search.ts';
@@ -12,3 +13,4 @@ import { incomingCases } from './incoming.ts';
 /** One file per area adds its cases here. */
 export const outsiderCases: OutsiderCases = {...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases};
 export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...searchCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...reportCases };

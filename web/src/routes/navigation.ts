@@ -19,6 +19,14 @@ export const NAV: NavSection[] = [
       { to: '/', label: 'Trang chủ', end: true },
       { to: '/co-quan', label: 'Danh bạ cơ quan', anyOf: ['directory.read', 'directory.manage'] },
       { to: '/tim-kiem', label: 'Tìm kiếm văn bản', anyOf: ['document.search'] },
+      { to: '/cong-viec', label: 'Tình hình xử lý văn bản', anyOf: ['report.agency'] },
+    ],
+  },
+  {
+    title: 'Giám sát',
+    items: [
+      { to: '/giam-sat', label: 'Giám sát toàn tỉnh', anyOf: ['report.province'], end: true },
+      { to: '/giam-sat/bao-cao', label: 'Báo cáo đánh giá', anyOf: ['report.province'] },
     ],
   },
   {

@@ -11,11 +11,17 @@ import { UserCreatePage } from '../features/users/user-create-page.tsx';
 import { UserEditPage } from '../features/users/user-edit-page.tsx';
 import { UserListPage } from '../features/users/user-list-page.tsx';
 import { SearchPage } from '../features/search/search-page.tsx';
+import { AgencyDrilldownPage } from '../features/reports/agency-drilldown-page.tsx';
+import { EvaluationReportsPage } from '../features/reports/evaluation-reports-page.tsx';
+import { SupervisorDashboardPage } from '../features/reports/supervisor-dashboard-page.tsx';
+import { WorkloadPage } from '../features/reports/workload-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
 const DIRECTORY_MANAGE = ['directory.manage'];
 const USERS = ['user.manage'];
+const SUPERVISION = ['report.province'];
+const WORKLOAD = ['report.agency'];
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
@@ -36,6 +42,10 @@ export const router = createBrowserRouter([
           { path: 'nguoi-dung/:id', element: <RequireAbility anyOf={USERS}><UserEditPage /></RequireAbility> },
           { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
           { path: 'tim-kiem', element: <RequireAbility anyOf={['document.search']}><SearchPage /></RequireAbility> },
+          { path: 'giam-sat', element: <RequireAbility anyOf={SUPERVISION}><SupervisorDashboardPage /></RequireAbility> },
+          { path: 'giam-sat/co-quan/:id', element: <RequireAbility anyOf={SUPERVISION}><AgencyDrilldownPage /></RequireAbility> },
+          { path: 'giam-sat/bao-cao', element: <RequireAbility anyOf={SUPERVISION}><EvaluationReportsPage /></RequireAbility> },
+          { path: 'cong-viec', element: <RequireAbility anyOf={WORKLOAD}><WorkloadPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { argon2Hasher } from '../../../adapters/auth/argon2-hasher.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from '../../../adapters/db/seed/seed-demo.ts';
+import { seedDemoSupervisionFacts } from '../../../adapters/db/seed/demo-supervision.ts';
 import { systemClock } from '../../../app/ports/clock.ts';
 import { withDatabase } from '../context.ts';
 
@@ -18,6 +19,8 @@ export function register(program: Command): void {
         }
         const r = await seedDemo(database.db, { hasher: argon2Hasher, clock: systemClock });
         console.log(`Đã nạp ${r.agencies} cơ quan và ${r.users} người dùng mẫu (mật khẩu: ${DEMO_PASSWORD}).`);
+        const facts = await seedDemoSupervisionFacts(database.db);
+        console.log(`Đã nạp ${facts} dữ kiện giám sát MẪU năm 2026 (đánh dấu demo) cho bảng điều khiển giám sát.`);
       });
     });
 }

@@ -6,6 +6,7 @@ import { fileRoutes } from './files/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { hubRoutes } from './hub/index.ts';
 import { registerRoutes } from './registers/index.ts';
+import { reportRoutes } from './reports/index.ts';
 import { unitRoutes } from './units/index.ts';
 import { userRoutes } from './users/index.ts';
 import { outgoingRoutes } from './outgoing/index.ts';
@@ -21,3 +22,4 @@ import { searchRoutes } from './search/index.ts';
 
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
 export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...searchRoutes];
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...reportRoutes];
