@@ -404,6 +404,8 @@ export interface OutgoingReviewChainsTable {
   steps: Json;
   updated_by: string | null;
   updated_at: Timestamp;
+}
+
 /** 20261202500000-search-index: the search index (app/search/README.md). */
 export interface SearchDocumentsTable {
   kind: 'outgoing' | 'incoming';
@@ -441,6 +443,8 @@ export interface SearchTextsTable {
   claimed_at: TimestampNull;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
+}
+
 /** 20261202600000-supervision: the supervision fact log, report archive and comments (domain.md §15). */
 export interface SupervisionFactsTable {
   id: Generated<string>;
