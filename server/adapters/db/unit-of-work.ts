@@ -9,6 +9,7 @@ import { PgFileRepository } from './repositories/files.ts';
 import { PgRegisterCounter } from './repositories/register-counter.ts';
 import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
+import { PgSigningRepository } from './repositories/signing.ts';
 import type { DB } from './schema.ts';
 
 export class PgUnitOfWork implements UnitOfWork {
@@ -34,5 +35,6 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     registers: new PgRegisterRepository(trx),
     registerCounter: new PgRegisterCounter(trx),
     files: new PgFileRepository(trx),
+    signing: new PgSigningRepository(trx),
   };
 }

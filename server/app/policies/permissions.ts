@@ -48,6 +48,7 @@ export const PERMISSIONS = {
   // Supervisors and operators never see attachments (domain.md §4.1), so files are for the document roles only.
   'file.upload': { meaning: 'upload a file (attachment, working file) into the own agency', grants: { clerk: 'all', leader: 'all', deputy_leader: 'all', head_of_unit: 'all', specialist: 'all' } },
   'file.read': { meaning: "download a file of the own agency (document rules narrow this once files belong to documents)", grants: { clerk: 'all', leader: 'all', deputy_leader: 'all', head_of_unit: 'all', specialist: 'all' } },
+  'signature.validate': { meaning: 'check the digital signatures of a PDF: an uploaded one, or a stored file of the own agency', grants: { clerk: 'all', leader: 'all', deputy_leader: 'all', head_of_unit: 'all', specialist: 'all', agency_admin: 'all' } },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

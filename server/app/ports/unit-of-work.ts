@@ -5,6 +5,7 @@ import type { HubRepository, HubTrace } from './hub.ts';
 import type { RegisterCounter } from './register-counter.ts';
 import type { RegisterRepository } from './registers.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
+import type { SigningRepository } from './signing.ts';
 
 /** Everything a use case may touch inside one database transaction. */
 export interface TxPorts {
@@ -17,6 +18,7 @@ export interface TxPorts {
   registers: RegisterRepository;
   registerCounter: RegisterCounter;
   files: FileRepository;
+  signing: SigningRepository;
 }
 
 export interface UnitOfWork {

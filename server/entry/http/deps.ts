@@ -5,6 +5,7 @@ import type { UnitOfWork } from '../../app/ports/unit-of-work.ts';
 import type { PasswordHasher } from '../../app/ports/users.ts';
 import type { FileStore } from '../../app/ports/file-store.ts';
 import type { DocumentSigning } from '../../app/ports/document-signing.ts';
+import type { SigningVault } from '../../app/ports/signing-admin.ts';
 
 /** What the HTTP entry hands to use cases. Built once in main.ts (or by the test harness). */
 export interface AppDeps {
@@ -15,4 +16,5 @@ export interface AppDeps {
   hasher: PasswordHasher;
   files: FileStore;
   signing: DocumentSigning;
+  signingVault: SigningVault;
 }

@@ -4,7 +4,8 @@ import { fileCases } from './files.ts';
 import { hubCases } from './hub.ts';
 import { registerCases } from './registers.ts';
 import { userCases } from './users.ts';
+import { signingCases } from './signing.ts';
 import type { OutsiderCases } from './types.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...signingCases };

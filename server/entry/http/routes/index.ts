@@ -8,6 +8,7 @@ import { hubRoutes } from './hub/index.ts';
 import { registerRoutes } from './registers/index.ts';
 import { unitRoutes } from './units/index.ts';
 import { userRoutes } from './users/index.ts';
+import { signingRoutes } from './signing/index.ts';
 
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes];
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...signingRoutes];
