@@ -18,6 +18,7 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/', label: 'Trang chủ', end: true },
       { to: '/co-quan', label: 'Danh bạ cơ quan', anyOf: ['directory.read', 'directory.manage'] },
+      { to: '/kiem-tra-chu-ky', label: 'Kiểm tra chữ ký số', anyOf: ['signature.validate'] },
     ],
   },
   {
@@ -25,6 +26,8 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/nguoi-dung', label: 'Quản trị người dùng', anyOf: ['user.manage'] },
       { to: '/co-quan/nhap-xuat', label: 'Nhập, xuất danh bạ (CSV)', anyOf: ['directory.manage'] },
+      { to: '/chu-ky-so', label: 'Chữ ký số của cơ quan', anyOf: ['agency.configure'] },
+      { to: '/nguon-tin-cay', label: 'Nguồn tin cậy chữ ký số', anyOf: ['hub.operate'] },
     ],
   },
   {

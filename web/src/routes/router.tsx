@@ -10,6 +10,9 @@ import { MyAgencyPage } from '../features/home/my-agency-page.tsx';
 import { UserCreatePage } from '../features/users/user-create-page.tsx';
 import { UserEditPage } from '../features/users/user-edit-page.tsx';
 import { UserListPage } from '../features/users/user-list-page.tsx';
+import { SigningAdminPage } from '../features/signing/signing-admin-page.tsx';
+import { TrustAdminPage } from '../features/signing/trust-admin-page.tsx';
+import { ValidatePdfPage } from '../features/signing/validate-pdf-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
@@ -34,6 +37,9 @@ export const router = createBrowserRouter([
           { path: 'nguoi-dung/moi', element: <RequireAbility anyOf={USERS}><UserCreatePage /></RequireAbility> },
           { path: 'nguoi-dung/:id', element: <RequireAbility anyOf={USERS}><UserEditPage /></RequireAbility> },
           { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
+          { path: 'kiem-tra-chu-ky', element: <RequireAbility anyOf={['signature.validate']}><ValidatePdfPage /></RequireAbility> },
+          { path: 'chu-ky-so', element: <RequireAbility anyOf={['agency.configure']}><SigningAdminPage /></RequireAbility> },
+          { path: 'nguon-tin-cay', element: <RequireAbility anyOf={['hub.operate']}><TrustAdminPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
