@@ -5,12 +5,14 @@ import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
 import { createFileStore } from '../adapters/storage/create-file-store.ts';
 import { createDocumentSigning } from '../adapters/signing/create-document-signing.ts';
 import { reportRenderer } from '../adapters/reports/renderer.ts';
+import { createSigning } from '../adapters/signing/create-signing.ts';
 import { systemClock, type Clock } from '../app/ports/clock.ts';
 import type { AppDeps } from './http/deps.ts';
 
 /** Wires adapters to ports once; main.ts, the CLI and the test harness all call this. */
 export function composeDeps(config: Config, database: Database, overrides: { clock?: Clock } = {}): AppDeps {
   const clock = overrides.clock ?? systemClock;
+  const signing = createSigning({ config, db: database.db, now: () => clock.now() });
   return {
     config,
     database,
@@ -20,5 +22,7 @@ export function composeDeps(config: Config, database: Database, overrides: { clo
     files: createFileStore(config.fileStore),
     signing: createDocumentSigning({ config, db: database.db, now: () => clock.now() }),
     reports: reportRenderer,
+    signing: signing.signing,
+    signingVault: signing.vault,
   };
 }

@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { verifyXml } from '../../server/adapters/hub/xml-signature.ts';
+import { defaultSignerBox } from '../../server/adapters/signing/pades/stamp-positions.ts';
+import { countRedIn, readPpm } from '../../server/adapters/signing/testing/ppm.ts';
 import { hasTool, requireTool, samplePdf } from '../../server/adapters/signing/testing/test-pki.ts';
+import { sealBox } from '../../server/domain/signature/appearance-geometry.ts';
 import { composeDeps } from '../../server/entry/compose.ts';
 import { describeEachEngine, NAMES, type TestEnv } from './harness.ts';
 
@@ -57,6 +60,25 @@ describeEachEngine('document signing port (demo keys from the built-in test CA)'
     const output = pdfsig(e, issued);
     expect(output.match(/Signature is Valid\./g)?.length).toBe(2);
     if (hasTool('certutil')) expect(output.match(/Certificate is Trusted\./g)?.length).toBe(2);
+
+    // The seal lands in red over the left third of the signer's image on the last page, nowhere else;
+    // the number and date are printed at the top of the first page.
+    const work = mkdtempSync(path.join(tmpdir(), 'lt-render-'));
+    writeFileSync(path.join(work, 'issued.pdf'), issued);
+    execFileSync(requireTool('pdftoppm', 'poppler-utils'), ['-r', '72', '-f', '2', '-l', '2', '-singlefile', path.join(work, 'issued.pdf'), path.join(work, 'last')]);
+    const image = readPpm(readFileSync(path.join(work, 'last.ppm')));
+    const signer = defaultSignerBox({ width: 595.28, height: 841.89 });
+    const seal = sealBox(signer, 36);
+    const inSeal = countRedIn(image, { x0: seal.x - 2, y0: seal.y - 2, x1: seal.x + seal.width + 2, y1: seal.y + seal.height + 2 });
+    const overSigner = countRedIn(image, { x0: signer.x, y0: seal.y, x1: signer.x + signer.width / 3 + 2, y1: seal.y + seal.height });
+    const everywhere = countRedIn(image, { x0: 0, y0: 0, x1: image.width, y1: image.height });
+    expect(inSeal).toBeGreaterThan(500);
+    expect(overSigner).toBeGreaterThan(20);
+    expect(everywhere).toBe(inSeal);
+    const text = execFileSync(requireTool('pdftotext', 'poppler-utils'), ['-f', '1', '-l', '1', path.join(work, 'issued.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Số: 15/QĐ-SNV');
+    expect(text).toContain('Bạc Liêu, ngày 02 tháng 3 năm 2026');
+    if (process.env.KEEP_SIGNED_PDF) writeFileSync(process.env.KEEP_SIGNED_PDF, issued);
   });
 
   it('a deputy signs too; the key signs many documents in a row; an attachment gets the text form', async () => {

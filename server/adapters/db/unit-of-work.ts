@@ -12,6 +12,7 @@ import { PgRegisterRepository } from './repositories/registers.ts';
 import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
 import { PgSearchIndex, PgSearchRepository } from './repositories/search-documents.ts';
 import { PgSupervisionFacts, PgSupervisionStore } from './repositories/supervision.ts';
+import { PgSigningRepository } from './repositories/signing.ts';
 import type { DB } from './schema.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
 import { PgIncomingRepository } from './repositories/incoming.ts';
@@ -48,5 +49,6 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     search: new PgSearchRepository(trx),
     supervisionFacts: new PgSupervisionFacts(trx),
     supervision: new PgSupervisionStore(trx),
+    signing: new PgSigningRepository(trx),
   };
 }

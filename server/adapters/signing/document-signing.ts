@@ -64,6 +64,15 @@ export class PadesDocumentSigning implements DocumentSigning {
 
   constructor(private readonly deps: DocumentSigningDeps) {}
 
+  get signer(): Signer {
+    return this.deps.signer;
+  }
+
+  /** After a key was replaced: decrypted XML signing keys are dropped. */
+  forgetXmlKeys(): void {
+    this.#xmlKeys.clear();
+  }
+
   async placeStampFields(pdf: Uint8Array): Promise<Uint8Array> {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
     const existing = fieldNames(doc);
@@ -162,11 +171,13 @@ export class PadesDocumentSigning implements DocumentSigning {
 
   async signPackageXml(xml: Buffer, agencyCode: string): Promise<Buffer> {
     const agency = await this.#organisationKey(agencyCode);
-    let pems = this.#xmlKeys.get(agency.code);
+    const identity: SigningIdentity = { kind: 'organisation', agencyCode: agency.code };
+    const record = await this.deps.keyStore.get(identity);
+    if (!record) throw noKey(agency.name);
+    // Keyed by the stored ciphertext: a key replaced meanwhile (here or in another process) is never used stale.
+    const cacheKey = `${agency.code}|${record.key.iv}`;
+    let pems = this.#xmlKeys.get(cacheKey);
     if (!pems) {
-      const identity: SigningIdentity = { kind: 'organisation', agencyCode: agency.code };
-      const record = await this.deps.keyStore.get(identity);
-      if (!record) throw noKey(agency.name);
       const pkcs8 = this.deps.kek.decrypt(record.key, keyAad(identity));
       try {
         const privateKeyPem = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -174,7 +185,8 @@ export class PadesDocumentSigning implements DocumentSigning {
       } finally {
         pkcs8.fill(0);
       }
-      this.#xmlKeys.set(agency.code, pems);
+      if (this.#xmlKeys.size > 200) this.#xmlKeys.clear();
+      this.#xmlKeys.set(cacheKey, pems);
     }
     return signXmlBytes(xml, pems);
   }

@@ -61,6 +61,13 @@ export const AUDIT_EVENTS = {
   'notification.read': 'A user marked notifications as read.',
   'report.generated': 'An evaluation report (6-month, annual or custom period) was computed, rendered as XLSX and PDF and archived, on demand or by the schedule.',
   'report.comment_added': "A provincial supervisor annotated an evaluation period (the whole province or one agency).",
+  'signing.key_imported': "An agency administrator imported a PKCS#12 signing key (organisation seal or a signer's); the previous one is retired. Subject and serial only, never key material.",
+  'signing.key_issued': 'Demo mode: the built-in test CA issued a signing key on first use.',
+  'signing.trust_anchor_added': 'The system operator added a trust anchor (root or intermediate CA certificate).',
+  'signing.trust_anchor_removed': 'The system operator removed a trust anchor.',
+  'signing.revocation_source_added': 'The system operator added a revocation source (a CRL URL or an uploaded CRL).',
+  'signing.revocation_source_removed': 'The system operator removed a revocation source.',
+  'signing.image_uploaded': "A seal image (agency) or handwritten-signature image (signer) was uploaded with its validity period (hash and size recorded).",
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

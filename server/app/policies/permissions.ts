@@ -50,6 +50,7 @@ export const PERMISSIONS = {
   'file.read': { meaning: "download a file of the own agency (document rules narrow this once files belong to documents)", grants: { clerk: 'all', leader: 'all', deputy_leader: 'all', head_of_unit: 'all', specialist: 'all' } },
   // Reader keys on each index entry narrow what each person finds (domain/search/readers.ts, domain.md §4.2).
   'document.search': { meaning: "search the agency's documents (only those the person may see)", grants: { clerk: 'own', leader: 'own', deputy_leader: 'own', head_of_unit: 'own', specialist: 'own' } },
+  'signature.validate': { meaning: 'check the digital signatures of a PDF: an uploaded one, or a stored file of the own agency', grants: { clerk: 'all', leader: 'all', deputy_leader: 'all', head_of_unit: 'all', specialist: 'all', agency_admin: 'all' } },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

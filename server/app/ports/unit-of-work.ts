@@ -9,6 +9,7 @@ import type { RegisterRepository } from './registers.ts';
 import type { SearchIndex, SearchRepository } from './search-index.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
 import type { SupervisionFacts, SupervisionStore } from './supervision.ts';
+import type { SigningRepository } from './signing.ts';
 
 /** Everything a use case may touch inside one database transaction. */
 export interface TxPorts {
@@ -30,6 +31,7 @@ export interface TxPorts {
   search: SearchRepository;
   supervisionFacts: SupervisionFacts;
   supervision: SupervisionStore;
+  signing: SigningRepository;
 }
 
 export interface UnitOfWork {

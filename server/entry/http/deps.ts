@@ -6,6 +6,7 @@ import type { PasswordHasher } from '../../app/ports/users.ts';
 import type { FileStore } from '../../app/ports/file-store.ts';
 import type { DocumentSigning } from '../../app/ports/document-signing.ts';
 import type { ReportRenderer } from '../../app/ports/report-renderer.ts';
+import type { SigningVault } from '../../app/ports/signing-admin.ts';
 
 /** What the HTTP entry hands to use cases. Built once in main.ts (or by the test harness). */
 export interface AppDeps {
@@ -17,4 +18,5 @@ export interface AppDeps {
   files: FileStore;
   signing: DocumentSigning;
   reports: ReportRenderer;
+  signingVault: SigningVault;
 }

@@ -30,12 +30,15 @@ declare module 'fastify' {
 export interface ServerOptions {
   logger?: boolean;
   routes?: RouteDef[];
+  /** Where log lines go instead of stdout (tests read them to prove no secret is logged). */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildServer(deps: AppDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false || deps.config.logLevel === 'silent' ? false : {
       level: deps.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
     genReqId: (req) => {

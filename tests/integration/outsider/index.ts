@@ -7,8 +7,10 @@ import { reportCases } from './reports.ts';
 import { userCases } from './users.ts';
 import { outgoingCases } from './outgoing.ts';
 import { searchCases } from './search.ts';
+import { signingCases } from './signing.ts';
 import type { OutsiderCases } from './types.ts';
 import { incomingCases } from './incoming.ts';
 
 /** One file per area adds its cases here. */
 export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases, ...searchCases, ...reportCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...signingCases };

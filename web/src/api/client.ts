@@ -24,6 +24,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Raw text body (CSV import) with its content type. */
   text?: { content: string; contentType: string };
+  /** Raw binary body (a PDF to check) with its content type. */
+  binary?: { content: Blob; contentType: string };
   /** Do not report 401 to the unauthorized handler (the login and session probe expect it). */
   quiet401?: boolean;
   signal?: AbortSignal;
@@ -42,8 +44,11 @@ export function buildUrl(path: string, query?: Query): string {
 
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  let body: string | undefined;
-  if (options.text) {
+  let body: string | Blob | undefined;
+  if (options.binary) {
+    headers['content-type'] = options.binary.contentType;
+    body = options.binary.content;
+  } else if (options.text) {
     headers['content-type'] = options.text.contentType;
     body = options.text.content;
   } else if (options.body !== undefined) {
@@ -88,6 +93,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
 export { ApiError };

@@ -27,6 +27,7 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/giam-sat', label: 'Giám sát toàn tỉnh', anyOf: ['report.province'], end: true },
       { to: '/giam-sat/bao-cao', label: 'Báo cáo đánh giá', anyOf: ['report.province'] },
+      { to: '/kiem-tra-chu-ky', label: 'Kiểm tra chữ ký số', anyOf: ['signature.validate'] },
     ],
   },
   {
@@ -34,6 +35,8 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/nguoi-dung', label: 'Quản trị người dùng', anyOf: ['user.manage'] },
       { to: '/co-quan/nhap-xuat', label: 'Nhập, xuất danh bạ (CSV)', anyOf: ['directory.manage'] },
+      { to: '/chu-ky-so', label: 'Chữ ký số của cơ quan', anyOf: ['agency.configure'] },
+      { to: '/nguon-tin-cay', label: 'Nguồn tin cậy chữ ký số', anyOf: ['hub.operate'] },
     ],
   },
   {

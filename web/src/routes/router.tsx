@@ -15,6 +15,9 @@ import { AgencyDrilldownPage } from '../features/reports/agency-drilldown-page.t
 import { EvaluationReportsPage } from '../features/reports/evaluation-reports-page.tsx';
 import { SupervisorDashboardPage } from '../features/reports/supervisor-dashboard-page.tsx';
 import { WorkloadPage } from '../features/reports/workload-page.tsx';
+import { SigningAdminPage } from '../features/signing/signing-admin-page.tsx';
+import { TrustAdminPage } from '../features/signing/trust-admin-page.tsx';
+import { ValidatePdfPage } from '../features/signing/validate-pdf-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
@@ -46,6 +49,9 @@ export const router = createBrowserRouter([
           { path: 'giam-sat/co-quan/:id', element: <RequireAbility anyOf={SUPERVISION}><AgencyDrilldownPage /></RequireAbility> },
           { path: 'giam-sat/bao-cao', element: <RequireAbility anyOf={SUPERVISION}><EvaluationReportsPage /></RequireAbility> },
           { path: 'cong-viec', element: <RequireAbility anyOf={WORKLOAD}><WorkloadPage /></RequireAbility> },
+          { path: 'kiem-tra-chu-ky', element: <RequireAbility anyOf={['signature.validate']}><ValidatePdfPage /></RequireAbility> },
+          { path: 'chu-ky-so', element: <RequireAbility anyOf={['agency.configure']}><SigningAdminPage /></RequireAbility> },
+          { path: 'nguon-tin-cay', element: <RequireAbility anyOf={['hub.operate']}><TrustAdminPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

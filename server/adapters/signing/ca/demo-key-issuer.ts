@@ -1,10 +1,11 @@
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SigningIdentity } from '../../../app/ports/signer.ts';
 import type { KeyEncryptionKey } from '../keys/key-encryption.ts';
 import type { KeyStore } from '../keys/key-store.ts';
+import { parseCrls } from '../validation/revocation.ts';
 import type { CaStore } from './ca-store.ts';
-import { initTestCa, type AgencyEntry, type SignerEntry } from './test-ca.ts';
+import { initTestCa, refreshCrl, type AgencyEntry, type SignerEntry } from './test-ca.ts';
 
 /**
  * Demo and test mode: keys from the built-in test CA, issued on first use instead of all at once
@@ -26,9 +27,11 @@ export interface DemoKeyIssuerOptions {
 
 const LOCK_STALE_MS = 60_000;
 const LOCK_WAIT_MS = 120_000;
+const CRL_REFRESH_MS = 86_400_000;
 
 export class DemoKeyIssuer {
   #queue: Promise<unknown> = Promise.resolve();
+  #crlCheckedAt: number | undefined;
 
   constructor(private readonly options: DemoKeyIssuerOptions) {}
 
@@ -46,6 +49,29 @@ export class DemoKeyIssuer {
           ...(this.options.crlUrl ? { crlUrl: this.options.crlUrl } : {}),
         },
       );
+    });
+  }
+
+  /**
+   * Re-issues the test CA's CRL when it is a day old (or dated after now): validators then always
+   * find a current one. Looked at no more than once a minute.
+   */
+  async refreshCrlIfOld(): Promise<void> {
+    const now = this.options.now().getTime();
+    if (this.#crlCheckedAt !== undefined && Math.abs(now - this.#crlCheckedAt) < 60_000) return;
+    this.#crlCheckedAt = now;
+    const file = path.join(this.options.dir, 'crl', 'root.crl');
+    const current = async (): Promise<boolean> => {
+      const der = await readFile(file).catch(() => undefined);
+      const parsed = der ? parseCrls([new Uint8Array(der)])[0] : undefined;
+      if (!parsed) return der === undefined; // no CA yet: nothing to refresh
+      const age = now - parsed.thisUpdate.getTime();
+      return age >= 0 && age < CRL_REFRESH_MS;
+    };
+    if (await current()) return;
+    await this.#exclusive(async () => {
+      if (await current()) return;
+      await refreshCrl({ store: this.options.store, keyStore: this.options.keyStore, kek: this.options.kek, now: new Date(now) });
     });
   }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sealBox } from '../../../domain/signature/appearance-geometry.ts';
 import { AGENCIES, createTestPki, hasTool, redRingPng, requireTool, samplePdf, SIGNER_BOX, type TestPki } from '../testing/test-pki.ts';
+import { readPpm } from '../testing/ppm.ts';
 import { validatePdf } from '../validation/validate-pdf.ts';
 import { signPdf } from './sign-pdf.ts';
 
@@ -168,19 +169,3 @@ describe('PAdES signing', () => {
     }
   });
 });
-
-function readPpm(bytes: Buffer): { width: number; height: number; isRed(x: number, y: number): boolean } {
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 50).toString('latin1'));
-  if (!header) throw new Error('not a binary PPM');
-  const [text, w, h] = header;
-  const width = Number(w);
-  const data = bytes.subarray(text.length);
-  return {
-    width,
-    height: Number(h),
-    isRed(x, y) {
-      const i = (y * width + x) * 3;
-      return data[i]! > 170 && data[i + 1]! < 110 && data[i + 2]! < 110;
-    },
-  };
-}

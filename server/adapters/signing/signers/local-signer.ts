@@ -31,14 +31,16 @@ export class LocalSigner implements Signer {
 
   async #key(identity: SigningIdentity): Promise<KeyObject> {
     const id = describeIdentity(identity);
-    const cached = this.#keys.get(id);
-    if (cached) return cached;
     const record = await this.store.get(identity);
     if (!record) throw new Error(`no signing key for ${id}`);
+    // Keyed by the stored ciphertext too: a key replaced by another process is never used stale.
+    const cacheKey = `${id}|${record.key.iv}`;
+    const cached = this.#keys.get(cacheKey);
+    if (cached) return cached;
     const pkcs8 = this.kek.decrypt(record.key, keyAad(identity));
     try {
       const key = privateKeyFromPkcs8(pkcs8);
-      this.#keys.set(id, key);
+      this.#keys.set(cacheKey, key);
       return key;
     } finally {
       pkcs8.fill(0);
