@@ -2,29 +2,19 @@
  * Two running deployments exchanging through their hubs (issue 5 acceptance (c)–(f)).
  * A = Bạc Liêu on PGlite, B = Cà Mau on PostgreSQL (on PGlite when TEST_DATABASE_URL is not set).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentPackage, operatorSession, push, pushUntilAcknowledged, statusPackage, traceOf, type TraceView } from './exchange-client.ts';
-import type { Instance } from './instance.ts';
+import { documentPackage, inboxRows, type BuiltPackage, operatorSession, push, pushUntilAcknowledged, statusPackage, traceOf, type TraceView } from './exchange-client.ts';
 import { waitUntil } from './instance.ts';
 import { startTamperProxy } from './tamper-proxy.ts';
-import { startTwoInstances, type TwoInstances } from './two-instances.ts';
+import { SETUP_TIMEOUT_MS, startTwoInstances, type TwoInstances } from './two-instances.ts';
 
 const PORT_A = 3300;
 const PORT_B = 3301;
 const PORT_PROXY = 3302;
 const engineB = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
-
-/** Rows of B's hub_inbox for these packages (B is stopped and restarted around the read when embedded). */
-async function inboxRows(b: Instance, packageIds: string[]) {
-  const read = () => b.db((db) => db.selectFrom('hub_inbox').select(['package_id', 'agency_id', 'kind']).where('package_id', 'in', packageIds).execute());
-  if (b.engine === 'postgres') return read();
-  await b.stop();
-  try {
-    return await read();
-  } finally {
-    await b.start();
-  }
-}
 
 describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
   let two: TwoInstances;
@@ -32,6 +22,7 @@ describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
   let senderCode: string;
   let receiverCode: string;
   let operatorA: Awaited<ReturnType<typeof operatorSession>>;
+  let exported: BuiltPackage | undefined;
 
   beforeAll(async () => {
     proxy = await startTamperProxy(PORT_PROXY, `http://127.0.0.1:${PORT_B}/`);
@@ -44,7 +35,7 @@ describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
     expect(senderCode).toMatch(/\.H04$/);
     expect(receiverCode).toBe('000.00.02.H12');
     operatorA = await operatorSession(two.a.instance);
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await two?.close();
@@ -77,6 +68,24 @@ describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
     }, 30_000);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe('document');
+    exported = pkg;
+  });
+
+  it('C70 lienthong edxml export writes the bytes the receiving hub got, byte-identical; a document it never held gives a clear error', async () => {
+    expect(exported, 'needs the package of (c)').toBeDefined();
+    const b = two.b.instance;
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'lt-export-')), 'package.xml');
+    const embedded = b.engine === 'pglite';
+    if (embedded) await b.stop();
+    try {
+      const printed = await b.cli(['edxml', 'export', '--document', exported!.documentId, '--to', receiverCode, out]);
+      expect(readFileSync(out).equals(exported!.bytes)).toBe(true);
+      expect(printed).toContain(exported!.packageId);
+      await expect(b.cli(['edxml', 'export', '--document', '000.00.01.H04,2026/12/02,999/KHONG-CO', '--to', receiverCode, out])).rejects.toThrow(/chưa giữ gói tin nào của văn bản "000.00.01.H04,2026\/12\/02,999\/KHONG-CO" gửi tới 000.00.02.H12/);
+    } finally {
+      if (embedded) await b.start();
+      rmSync(path.dirname(out), { recursive: true, force: true });
+    }
   });
 
   it('(d) C29 a package whose signature no longer matches is refused by the receiving hub, and the sender sees the code and origin', async () => {

@@ -162,6 +162,8 @@ export interface HubRepository {
   findDelivery(id: string, options?: { lock?: boolean }): Promise<DeliveryRecord | undefined>;
   updateDelivery(id: string, patch: DeliveryPatch): Promise<void>;
   listDeliveriesOfPackage(packageId: string): Promise<DeliveryRecord[]>;
+  /** Packages in custody about one document (its key, §4.5) that have a delivery to `receiverCode`, oldest first. */
+  listPackagesOfDocument(documentKey: string, receiverCode: string): Promise<{ pkg: OutboxRecord; delivery: DeliveryRecord }[]>;
   /** Deliveries the peer fetches itself (pull), oldest first. */
   listPendingForPeer(peerId: string, limit: number): Promise<DeliveryRecord[]>;
   /** False when the organ already holds this package (nothing inserted). */

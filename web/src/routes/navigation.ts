@@ -25,6 +25,7 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/nguoi-dung', label: 'Quản trị người dùng', anyOf: ['user.manage'] },
       { to: '/co-quan/nhap-xuat', label: 'Nhập, xuất danh bạ (CSV)', anyOf: ['directory.manage'] },
+      { to: '/truc-lien-thong', label: 'Trục liên thông', anyOf: ['hub.operate'] },
     ],
   },
   {

@@ -10,11 +10,15 @@ import { MyAgencyPage } from '../features/home/my-agency-page.tsx';
 import { UserCreatePage } from '../features/users/user-create-page.tsx';
 import { UserEditPage } from '../features/users/user-edit-page.tsx';
 import { UserListPage } from '../features/users/user-list-page.tsx';
+import { DeadLettersPage } from '../features/hub/dead-letters-page.tsx';
+import { HubOverviewPage } from '../features/hub/hub-overview-page.tsx';
+import { PackageTracePage } from '../features/hub/package-trace-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
 const DIRECTORY_MANAGE = ['directory.manage'];
 const USERS = ['user.manage'];
+const HUB = ['hub.operate'];
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
@@ -34,6 +38,9 @@ export const router = createBrowserRouter([
           { path: 'nguoi-dung/moi', element: <RequireAbility anyOf={USERS}><UserCreatePage /></RequireAbility> },
           { path: 'nguoi-dung/:id', element: <RequireAbility anyOf={USERS}><UserEditPage /></RequireAbility> },
           { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
+          { path: 'truc-lien-thong', element: <RequireAbility anyOf={HUB}><HubOverviewPage /></RequireAbility> },
+          { path: 'truc-lien-thong/dung-chuyen', element: <RequireAbility anyOf={HUB}><DeadLettersPage /></RequireAbility> },
+          { path: 'truc-lien-thong/tra-cuu', element: <RequireAbility anyOf={HUB}><PackageTracePage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

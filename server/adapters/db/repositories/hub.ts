@@ -116,6 +116,17 @@ export class PgHubRepository implements HubRepository {
     return rows.map(toDelivery);
   }
 
+  async listPackagesOfDocument(documentKey: string, receiverCode: string): Promise<{ pkg: OutboxRecord; delivery: DeliveryRecord }[]> {
+    const outboxes = await this.trx.selectFrom('hub_outbox').selectAll().where('document_key', '=', documentKey).orderBy('created_at').orderBy('id').execute();
+    if (outboxes.length === 0) return [];
+    const deliveries = await this.trx.selectFrom('hub_deliveries').selectAll()
+      .where('outbox_id', 'in', outboxes.map((o) => o.id)).where('receiver_code', '=', receiverCode).orderBy('seq').execute();
+    return outboxes.flatMap((o) => {
+      const d = deliveries.find((x) => x.outbox_id === o.id);
+      return d ? [{ pkg: toOutbox(o), delivery: toDelivery(d) }] : [];
+    });
+  }
+
   async listPendingForPeer(peerId: string, limit: number): Promise<DeliveryRecord[]> {
     const r = await sql<Selectable<HubDeliveriesTable>>`
       SELECT d.* FROM hub_deliveries d
