@@ -57,7 +57,7 @@ export class Instance {
   }
 
   /** Starts `lienthong start` and waits (bounded) until /readyz answers. */
-  async start(timeoutMs = 90_000): Promise<void> {
+  async start(timeoutMs = 180_000): Promise<void> {
     if (this.running) throw new Error(`${this.label} is already running`);
     const child = spawn(process.execPath, [BIN, 'start', '--services', 'api,worker,hub'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;

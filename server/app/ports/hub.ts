@@ -55,6 +55,8 @@ export interface OutboxRecord {
   payloadSize: number;
   unsignedAdmitted: boolean;
   createdAt: Date;
+  /** Statuses: the deduplication key (From, ResponseFor/DocumentId, StatusCode, Timestamp) of §4.2. */
+  statusKey?: string | null;
 }
 
 export type NewOutbox = Omit<OutboxRecord, 'id'>;
@@ -149,6 +151,8 @@ export interface PeerBacklog {
 
 export interface HubRepository {
   findPackage(packageId: string): Promise<OutboxRecord | undefined>;
+  /** The status package already in custody with this deduplication key, if any. */
+  findPackageByStatusKey(statusKey: string): Promise<OutboxRecord | undefined>;
   /** Inserts a package taken into custody; undefined when its id is already there (a racing duplicate). */
   insertPackage(pkg: NewOutbox): Promise<OutboxRecord | undefined>;
   insertDelivery(delivery: NewDelivery): Promise<DeliveryRecord>;
@@ -227,6 +231,8 @@ export interface ReadPackage {
   documentKey: string;
   priority: number;
   secretMarked: boolean;
+  /** Statuses: the deduplication key of §4.2; absent for documents. */
+  statusKey?: string;
 }
 
 export interface SignatureCheck {

@@ -68,7 +68,7 @@ export function register(program: Command): void {
   edxml
     .command('export')
     .description('Write the exact bytes of the package the hub holds for a document and a receiver (the document itself; --package picks a revocation, update or status)')
-    .requiredOption('--document <id>', 'DocumentId of the document (e.g. "000.00.01.H04,2026/12/02,125/SNV-VP")')
+    .requiredOption('--document <id>', 'DocumentId of the document (e.g. "000.00.12.H99,2026/12/02,125/SNV-VP")')
     .requiredOption('--to <code>', 'identifier code of the receiving organ')
     .option('--package <id>', 'package id, when the hub holds several packages about the document')
     .argument('<out>', 'file to write')
