@@ -2,7 +2,7 @@
  * Two running deployments exchanging through their hubs (issue 5 acceptance (c)–(f)).
  * A = Bạc Liêu on PGlite, B = Cà Mau on PostgreSQL (on PGlite when TEST_DATABASE_URL is not set).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,5 +129,30 @@ describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
     const local = trace.deliveries.find((d) => d.receiverCode === senderCode)!;
     expect([local.route, local.state, local.ackResult]).toEqual(['local', 'delivered', 'accepted']);
     expect(trace.events.map((e) => e.kind)).toEqual(['custody', 'queued', 'delivered']);
+  });
+
+  it('C59 a hub killed between receipt and commit sends no acknowledgement; the sender retries and exactly one package is stored', async () => {
+    const b = two.b.instance;
+    const pkg = documentPackage(senderCode, [receiverCode], two.a.signer);
+    mkdirSync(path.join(b.env.DATA_DIR!, 'faults'), { recursive: true });
+    writeFileSync(path.join(b.env.DATA_DIR!, 'faults', 'kill-before-commit'), '');
+    expect((await push(two.a, pkg)).body.result).toBe('accepted');
+    await waitUntil('hub B to kill itself between receipt and commit', async () => (b.running ? undefined : true), 60_000);
+    const during = await waitUntil('A to record the failed attempt', async () => {
+      const d = (await traceOf(operatorA, pkg.packageId))?.deliveries[0];
+      return d && d.state === 'failed' ? d : undefined;
+    }, 30_000);
+    expect([during.ackResult, during.lastErrorOrigin]).toEqual([null, 'peer']);
+    await b.start();
+    const trace = await deliveredTrace(pkg.packageId, receiverCode);
+    const d = trace.deliveries[0]!;
+    // "accepted", not "duplicate": the killed receipt left nothing behind.
+    expect([d.state, d.ackResult]).toEqual(['delivered', 'accepted']);
+    expect(d.attempts).toBeGreaterThanOrEqual(2);
+    const rows = await waitUntil(`package ${pkg.packageId} in B's inbox`, async () => {
+      const r = await inboxRows(b, [pkg.packageId]);
+      return r.length > 0 ? r : undefined;
+    }, 30_000);
+    expect(rows).toHaveLength(1);
   });
 });

@@ -116,6 +116,7 @@ export async function receivePackage(deps: HubDeps, input: ReceivePackageInput):
       },
       { fromNode: peer.name, data: unsignedAdmitted ? { unsignedAdmitted: true, signaturePolicy: peer.signaturePolicy } : {} },
     );
+    if (taken) deps.faults?.beforeCustodyCommit?.();
     // A concurrent push of the same package won the race: answer as its duplicate.
     return taken ?? (await duplicateOrConflict(tx, deps, peer, info, receivedAt));
   });
