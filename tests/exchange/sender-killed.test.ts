@@ -13,9 +13,10 @@ const TOTAL = 1000;
 // On an idle 2-core machine A takes in ~10 packages/s and delivers about as fast; under heavy load (other
 // suites) several times slower, hence the generous bounds below.
 const KILL_AFTER_ACKS = 300;
-const engineB = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+// Deployment B runs on the PostgreSQL server (issue 5 item 9); without TEST_DATABASE_URL these are skipped.
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-describe(`[pglite↔${engineB}] sending deployment killed mid-delivery`, () => {
+describe.skipIf(!withPostgres)(`[pglite↔postgres] sending deployment killed mid-delivery`, () => {
   let two: TwoInstances;
 
   beforeAll(async () => {
@@ -44,7 +45,7 @@ describe(`[pglite↔${engineB}] sending deployment killed mid-delivery`, () => {
     const pushed = Promise.all(pushers);
     pushed.catch(() => undefined); // awaited below; a refusal must not surface as unhandled meanwhile
     await waitUntil(`${KILL_AFTER_ACKS} packages acknowledged by A`, async () => (acked >= KILL_AFTER_ACKS ? true : undefined), 240_000, 100);
-    const receivedBeforeKill = engineB === 'postgres' ? (await inboxRows(two.b.instance, ids)).length : undefined;
+    const receivedBeforeKill = withPostgres ? (await inboxRows(two.b.instance, ids)).length : undefined;
     await two.a.instance.kill();
     const killedAt = Date.now();
     if (receivedBeforeKill !== undefined) {
