@@ -116,3 +116,25 @@ export async function traceOf(session: { get(path: string): Promise<Response> },
   if (res.status !== 200) throw new Error(`trace of ${packageId}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as TraceView;
 }
+
+/**
+ * Rows of an instance's hub_inbox for these packages. PostgreSQL is read while the instance runs; an
+ * embedded database is read with the instance stopped, then it is started again.
+ */
+export async function inboxRows(instance: Instance, packageIds: string[]): Promise<{ package_id: string; agency_id: string; kind: string }[]> {
+  const read = () =>
+    instance.db(async (db) => {
+      const rows: { package_id: string; agency_id: string; kind: string }[] = [];
+      for (let i = 0; i < packageIds.length; i += 500) {
+        rows.push(...(await db.selectFrom('hub_inbox').select(['package_id', 'agency_id', 'kind']).where('package_id', 'in', packageIds.slice(i, i + 500)).execute()));
+      }
+      return rows;
+    });
+  if (instance.engine === 'postgres' || !instance.running) return read();
+  await instance.stop();
+  try {
+    return await read();
+  } finally {
+    await instance.start();
+  }
+}

@@ -2,36 +2,28 @@
  * Two running deployments exchanging through their hubs (issue 5 acceptance (c)–(f)).
  * A = Bạc Liêu on PGlite, B = Cà Mau on PostgreSQL (on PGlite when TEST_DATABASE_URL is not set).
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentPackage, operatorSession, push, pushUntilAcknowledged, statusPackage, traceOf, type TraceView } from './exchange-client.ts';
-import type { Instance } from './instance.ts';
+import { documentPackage, inboxRows, type BuiltPackage, operatorSession, push, pushUntilAcknowledged, statusPackage, traceOf, type TraceView } from './exchange-client.ts';
 import { waitUntil } from './instance.ts';
 import { startTamperProxy } from './tamper-proxy.ts';
-import { startTwoInstances, type TwoInstances } from './two-instances.ts';
+import { SETUP_TIMEOUT_MS, startTwoInstances, type TwoInstances } from './two-instances.ts';
 
 const PORT_A = 3300;
 const PORT_B = 3301;
 const PORT_PROXY = 3302;
-const engineB = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+// Deployment B runs on the PostgreSQL server (issue 5 item 9); without TEST_DATABASE_URL these are skipped.
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-/** Rows of B's hub_inbox for these packages (B is stopped and restarted around the read when embedded). */
-async function inboxRows(b: Instance, packageIds: string[]) {
-  const read = () => b.db((db) => db.selectFrom('hub_inbox').select(['package_id', 'agency_id', 'kind']).where('package_id', 'in', packageIds).execute());
-  if (b.engine === 'postgres') return read();
-  await b.stop();
-  try {
-    return await read();
-  } finally {
-    await b.start();
-  }
-}
-
-describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
+describe.skipIf(!withPostgres)(`[pglite↔postgres] two hubs exchanging`, () => {
   let two: TwoInstances;
   let proxy: Awaited<ReturnType<typeof startTamperProxy>>;
   let senderCode: string;
   let receiverCode: string;
   let operatorA: Awaited<ReturnType<typeof operatorSession>>;
+  let exported: BuiltPackage | undefined;
 
   beforeAll(async () => {
     proxy = await startTamperProxy(PORT_PROXY, `http://127.0.0.1:${PORT_B}/`);
@@ -44,7 +36,7 @@ describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
     expect(senderCode).toMatch(/\.H04$/);
     expect(receiverCode).toBe('000.00.02.H12');
     operatorA = await operatorSession(two.a.instance);
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await two?.close();
@@ -77,6 +69,24 @@ describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
     }, 30_000);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe('document');
+    exported = pkg;
+  });
+
+  it('C70 lienthong edxml export writes the bytes the receiving hub got, byte-identical; a document it never held gives a clear error', async () => {
+    expect(exported, 'needs the package of (c)').toBeDefined();
+    const b = two.b.instance;
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'lt-export-')), 'package.xml');
+    const embedded = b.engine === 'pglite';
+    if (embedded) await b.stop();
+    try {
+      const printed = await b.cli(['edxml', 'export', '--document', exported!.documentId, '--to', receiverCode, out]);
+      expect(readFileSync(out).equals(exported!.bytes)).toBe(true);
+      expect(printed).toContain(exported!.packageId);
+      await expect(b.cli(['edxml', 'export', '--document', '000.00.01.H04,2026/12/02,999/KHONG-CO', '--to', receiverCode, out])).rejects.toThrow(/chưa giữ gói tin nào của văn bản "000.00.01.H04,2026\/12\/02,999\/KHONG-CO" gửi tới 000.00.02.H12/);
+    } finally {
+      if (embedded) await b.start();
+      rmSync(path.dirname(out), { recursive: true, force: true });
+    }
   });
 
   it('(d) C29 a package whose signature no longer matches is refused by the receiving hub, and the sender sees the code and origin', async () => {
@@ -120,5 +130,30 @@ describe(`[pglite↔${engineB}] two hubs exchanging`, () => {
     const local = trace.deliveries.find((d) => d.receiverCode === senderCode)!;
     expect([local.route, local.state, local.ackResult]).toEqual(['local', 'delivered', 'accepted']);
     expect(trace.events.map((e) => e.kind)).toEqual(['custody', 'queued', 'delivered']);
+  });
+
+  it('C59 a hub killed between receipt and commit sends no acknowledgement; the sender retries and exactly one package is stored', async () => {
+    const b = two.b.instance;
+    const pkg = documentPackage(senderCode, [receiverCode], two.a.signer);
+    mkdirSync(path.join(b.env.DATA_DIR!, 'faults'), { recursive: true });
+    writeFileSync(path.join(b.env.DATA_DIR!, 'faults', 'kill-before-commit'), '');
+    expect((await push(two.a, pkg)).body.result).toBe('accepted');
+    await waitUntil('hub B to kill itself between receipt and commit', async () => (b.running ? undefined : true), 60_000);
+    const during = await waitUntil('A to record the failed attempt', async () => {
+      const d = (await traceOf(operatorA, pkg.packageId))?.deliveries[0];
+      return d && d.state === 'failed' ? d : undefined;
+    }, 30_000);
+    expect([during.ackResult, during.lastErrorOrigin]).toEqual([null, 'peer']);
+    await b.start();
+    const trace = await deliveredTrace(pkg.packageId, receiverCode);
+    const d = trace.deliveries[0]!;
+    // "accepted", not "duplicate": the killed receipt left nothing behind.
+    expect([d.state, d.ackResult]).toEqual(['delivered', 'accepted']);
+    expect(d.attempts).toBeGreaterThanOrEqual(2);
+    const rows = await waitUntil(`package ${pkg.packageId} in B's inbox`, async () => {
+      const r = await inboxRows(b, [pkg.packageId]);
+      return r.length > 0 ? r : undefined;
+    }, 30_000);
+    expect(rows).toHaveLength(1);
   });
 });

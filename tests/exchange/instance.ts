@@ -57,7 +57,7 @@ export class Instance {
   }
 
   /** Starts `lienthong start` and waits (bounded) until /readyz answers. */
-  async start(timeoutMs = 90_000): Promise<void> {
+  async start(timeoutMs = 180_000): Promise<void> {
     if (this.running) throw new Error(`${this.label} is already running`);
     const child = spawn(process.execPath, [BIN, 'start', '--services', 'api,worker,hub'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -137,7 +137,7 @@ export function exitOf(child: ChildProcess): Promise<void> {
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Polls `probe` until it returns a value other than undefined; fails with `what` and the last value seen. */
-export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 250): Promise<T> {
+export async function waitUntil<T>(what: string | (() => string), probe: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 250): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -147,7 +147,7 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
     } catch (error) {
       last = error;
     }
-    if (Date.now() >= until) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() >= until) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${typeof what === 'string' ? what : what()}${last ? ` (last error: ${String(last)})` : ''}`);
     await sleep(intervalMs);
   }
 }

@@ -175,3 +175,6 @@ export async function startTwoInstances(options: TwoInstancesOptions): Promise<T
   }
 }
 
+
+/** Setting up and starting two deployments takes 30–90 s on a busy 2-core machine. */
+export const SETUP_TIMEOUT_MS = 300_000;

@@ -142,6 +142,8 @@ export interface HubOutboxTable {
   payload_size: number;
   unsigned_admitted: Generated<boolean>;
   created_at: Timestamp;
+  /** Statuses only: From, ResponseFor/DocumentId, StatusCode, Timestamp (§4.2); unique. */
+  status_key: string | null;
 }
 
 export interface HubDeliveriesTable {

@@ -25,6 +25,11 @@ function priorityOf(raw: string | undefined): number {
   return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
+/** §4.2: a status is the same status when From, ResponseFor/DocumentId, StatusCode and Timestamp agree. */
+export function statusKeyOf(from: string, documentId: string, statusCode: string, timestamp: string): string {
+  return JSON.stringify([from.trim(), documentIdKey(documentId), statusCode, timestamp.trim()]);
+}
+
 export class EdxmlPackageReader implements PackageReader {
   constructor(private readonly baseLimits: EdxmlLimits = DEFAULT_LIMITS) {}
 
@@ -46,6 +51,7 @@ export class EdxmlPackageReader implements PackageReader {
       info = {
         packageId, kind: 'status', sha256, size: bytes.length, senderCode: s.From.OrganId, receiverCodes: [s.ResponseFor.OrganId!],
         businessType: null, documentId: s.ResponseFor.DocumentId!, documentKey: documentIdKey(s.ResponseFor.DocumentId!), priority: 0, secretMarked: false,
+        statusKey: statusKeyOf(s.From.OrganId, s.ResponseFor.DocumentId!, s.StatusCode, s.Timestamp),
       };
     }
     return { info, handle: { parsed, limits } satisfies Handle };

@@ -23,6 +23,13 @@ export interface HubDeps {
   retry: RetryPolicy;
   /** Source of jitter, in [0, 1); tests pin it. */
   random: () => number;
+  /** Fault injection for the exchange tests (composition wires it only when NODE_ENV=test). */
+  faults?: HubFaults;
+}
+
+export interface HubFaults {
+  /** Called inside the receipt transaction, after custody is written and before it commits (C59). */
+  beforeCustodyCommit?(): void;
 }
 
 export function withHubDefaults(deps: Omit<HubDeps, 'settings' | 'retry' | 'random'> & Partial<Pick<HubDeps, 'settings' | 'retry' | 'random'>>): HubDeps {

@@ -43,7 +43,13 @@ async function refused(deps: HubDeps, peer: PeerRecord, base: { packageId: strin
 
 async function duplicateOrConflict(tx: TxPorts, deps: HubDeps, peer: PeerRecord, info: ReadPackage, at: Date): Promise<Acknowledgement | ExchangeRefusal | undefined> {
   const known = await tx.hub.findPackage(info.packageId);
-  if (!known) return undefined;
+  if (!known) {
+    // §4.2: the same status (From, DocumentId, StatusCode, Timestamp) under another package id.
+    const same = info.statusKey ? await tx.hub.findPackageByStatusKey(info.statusKey) : undefined;
+    if (!same) return undefined;
+    await tx.hubTrace.record({ kind: 'duplicate', packageId: info.packageId, documentId: info.documentId, fromNode: peer.name, toNode: deps.settings.nodeName, packageSha256: info.sha256, data: { sameStatusAs: same.packageId } });
+    return { packageId: info.packageId, result: 'duplicate', receivedAt: at.toISOString(), sha256: info.sha256 };
+  }
   if (known.payloadSha256 !== info.sha256) {
     return new ExchangeRefusal(E.EXCHANGE_PACKAGE_ID_CONFLICT, `Mã gói tin ${info.packageId} đã nhận với nội dung khác; gói tin trước không thay đổi`);
   }
@@ -106,10 +112,11 @@ export async function receivePackage(deps: HubDeps, input: ReceivePackageInput):
       {
         packageId: info.packageId, kind: info.kind, origin: 'peer', fromPeerId: peer.id, senderAgencyId: null, senderCode: info.senderCode,
         receiverCodes: info.receiverCodes, businessType: info.businessType, documentId: info.documentId, documentKey: info.documentKey,
-        priority: info.priority, payloadSha256: payload.sha256, payloadSize: payload.size, unsignedAdmitted,
+        priority: info.priority, payloadSha256: payload.sha256, payloadSize: payload.size, unsignedAdmitted, ...(info.statusKey ? { statusKey: info.statusKey } : {}),
       },
       { fromNode: peer.name, data: unsignedAdmitted ? { unsignedAdmitted: true, signaturePolicy: peer.signaturePolicy } : {} },
     );
+    if (taken) deps.faults?.beforeCustodyCommit?.();
     // A concurrent push of the same package won the race: answer as its duplicate.
     return taken ?? (await duplicateOrConflict(tx, deps, peer, info, receivedAt));
   });

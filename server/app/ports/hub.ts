@@ -55,6 +55,8 @@ export interface OutboxRecord {
   payloadSize: number;
   unsignedAdmitted: boolean;
   createdAt: Date;
+  /** Statuses: the deduplication key (From, ResponseFor/DocumentId, StatusCode, Timestamp) of §4.2. */
+  statusKey?: string | null;
 }
 
 export type NewOutbox = Omit<OutboxRecord, 'id'>;
@@ -149,6 +151,8 @@ export interface PeerBacklog {
 
 export interface HubRepository {
   findPackage(packageId: string): Promise<OutboxRecord | undefined>;
+  /** The status package already in custody with this deduplication key, if any. */
+  findPackageByStatusKey(statusKey: string): Promise<OutboxRecord | undefined>;
   /** Inserts a package taken into custody; undefined when its id is already there (a racing duplicate). */
   insertPackage(pkg: NewOutbox): Promise<OutboxRecord | undefined>;
   insertDelivery(delivery: NewDelivery): Promise<DeliveryRecord>;
@@ -162,6 +166,8 @@ export interface HubRepository {
   findDelivery(id: string, options?: { lock?: boolean }): Promise<DeliveryRecord | undefined>;
   updateDelivery(id: string, patch: DeliveryPatch): Promise<void>;
   listDeliveriesOfPackage(packageId: string): Promise<DeliveryRecord[]>;
+  /** Packages in custody about one document (its key, §4.5) that have a delivery to `receiverCode`, oldest first. */
+  listPackagesOfDocument(documentKey: string, receiverCode: string): Promise<{ pkg: OutboxRecord; delivery: DeliveryRecord }[]>;
   /** Deliveries the peer fetches itself (pull), oldest first. */
   listPendingForPeer(peerId: string, limit: number): Promise<DeliveryRecord[]>;
   /** False when the organ already holds this package (nothing inserted). */
@@ -225,6 +231,8 @@ export interface ReadPackage {
   documentKey: string;
   priority: number;
   secretMarked: boolean;
+  /** Statuses: the deduplication key of §4.2; absent for documents. */
+  statusKey?: string;
 }
 
 export interface SignatureCheck {

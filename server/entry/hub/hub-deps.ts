@@ -1,6 +1,8 @@
+import { existsSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
 import { EdxmlPackageReader } from '../../adapters/hub/package-reader.ts';
 import { HttpPeerClient } from '../../adapters/hub/peer-client.ts';
-import { DEFAULT_HUB_SETTINGS, withHubDefaults, type HubDeps } from '../../app/hub/hub-deps.ts';
+import { DEFAULT_HUB_SETTINGS, withHubDefaults, type HubDeps, type HubFaults } from '../../app/hub/hub-deps.ts';
 import { DEFAULT_RETRY_POLICY } from '../../domain/exchange/retry-policy.ts';
 import type { AppDeps } from '../http/deps.ts';
 
@@ -17,6 +19,7 @@ export function hubDepsOf(deps: AppDeps, overrides: Partial<HubDeps> = {}): HubD
     uow: deps.uow, clock: deps.clock, files: deps.files, reader: new EdxmlPackageReader(), peers: new HttpPeerClient(),
     settings: { ...DEFAULT_HUB_SETTINGS, nodeName: c.nodeName, sendingLeaseMs: c.sendingLeaseMs, breakerPauseMs: c.breakerPauseMs },
     retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: c.retryBaseMs, maxDelayMs: c.retryMaxDelayMs, maxAttempts: c.retryMaxAttempts },
+    ...(deps.config.nodeEnv === 'test' ? { faults: testFaults(deps.config.dataDir) } : {}),
     ...overrides,
   });
   if (Object.keys(overrides).length === 0) cache.set(deps, hub);
@@ -28,4 +31,20 @@ export function bearerToken(header: string | string[] | undefined): string | und
   const value = Array.isArray(header) ? header[0] : header;
   const m = value ? /^Bearer\s+(\S+)$/i.exec(value.trim()) : null;
   return m?.[1];
+}
+
+/**
+ * Faults the two-instance tests inject into a running hub (NODE_ENV=test only): a file
+ * `DATA_DIR/faults/kill-before-commit` makes the next receipt kill this process with SIGKILL after
+ * custody is written and before the transaction commits; the file is removed first, so it fires once.
+ */
+function testFaults(dataDir: string): HubFaults {
+  const killFile = path.join(dataDir, 'faults', 'kill-before-commit');
+  return {
+    beforeCustodyCommit: () => {
+      if (!existsSync(killFile)) return;
+      unlinkSync(killFile);
+      process.kill(process.pid, 'SIGKILL');
+    },
+  };
 }

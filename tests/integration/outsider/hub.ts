@@ -41,4 +41,8 @@ export const hubCases: OutsiderCases = {
     kind: 'permission', outsider: 'giamdoc.stc',
     prepare: async (e) => ({ method: 'GET', url: `/api/hub/packages/${(await deadLetter(e)).packageId}/trace` }),
   },
+  'POST /api/hub/peers': {
+    kind: 'permission', outsider: 'vanthu.stc',
+    prepare: async () => ({ method: 'POST', url: '/api/hub/peers', payload: { name: 'Trục lạ', codePrefixes: ['H77'], endpointUrl: 'http://127.0.0.1:9/' } }),
+  },
 };

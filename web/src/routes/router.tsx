@@ -18,6 +18,9 @@ import { WorkloadPage } from '../features/reports/workload-page.tsx';
 import { SigningAdminPage } from '../features/signing/signing-admin-page.tsx';
 import { TrustAdminPage } from '../features/signing/trust-admin-page.tsx';
 import { ValidatePdfPage } from '../features/signing/validate-pdf-page.tsx';
+import { DeadLettersPage } from '../features/hub/dead-letters-page.tsx';
+import { HubOverviewPage } from '../features/hub/hub-overview-page.tsx';
+import { PackageTracePage } from '../features/hub/package-trace-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
@@ -25,6 +28,7 @@ const DIRECTORY_MANAGE = ['directory.manage'];
 const USERS = ['user.manage'];
 const SUPERVISION = ['report.province'];
 const WORKLOAD = ['report.agency'];
+const HUB = ['hub.operate'];
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
@@ -52,6 +56,9 @@ export const router = createBrowserRouter([
           { path: 'kiem-tra-chu-ky', element: <RequireAbility anyOf={['signature.validate']}><ValidatePdfPage /></RequireAbility> },
           { path: 'chu-ky-so', element: <RequireAbility anyOf={['agency.configure']}><SigningAdminPage /></RequireAbility> },
           { path: 'nguon-tin-cay', element: <RequireAbility anyOf={['hub.operate']}><TrustAdminPage /></RequireAbility> },
+          { path: 'truc-lien-thong', element: <RequireAbility anyOf={HUB}><HubOverviewPage /></RequireAbility> },
+          { path: 'truc-lien-thong/dung-chuyen', element: <RequireAbility anyOf={HUB}><DeadLettersPage /></RequireAbility> },
+          { path: 'truc-lien-thong/tra-cuu', element: <RequireAbility anyOf={HUB}><PackageTracePage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

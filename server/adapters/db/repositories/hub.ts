@@ -20,7 +20,7 @@ function toOutbox(r: Selectable<HubOutboxTable>): OutboxRecord {
     id: r.id, packageId: r.package_id, kind: r.kind, origin: r.origin, fromPeerId: r.from_peer_id, senderAgencyId: r.sender_agency_id,
     senderCode: r.sender_code, receiverCodes: r.receiver_codes, businessType: r.business_type, documentId: r.document_id,
     documentKey: r.document_key, priority: r.priority, payloadSha256: r.payload_sha256, payloadSize: Number(r.payload_size),
-    unsignedAdmitted: r.unsigned_admitted, createdAt: new Date(r.created_at),
+    unsignedAdmitted: r.unsigned_admitted, createdAt: new Date(r.created_at), statusKey: r.status_key,
   };
 }
 
@@ -48,6 +48,11 @@ export class PgHubRepository implements HubRepository {
     return r && toOutbox(r);
   }
 
+  async findPackageByStatusKey(statusKey: string): Promise<OutboxRecord | undefined> {
+    const r = await this.trx.selectFrom('hub_outbox').selectAll().where('status_key', '=', statusKey).executeTakeFirst();
+    return r && toOutbox(r);
+  }
+
   async insertPackage(p: NewOutbox): Promise<OutboxRecord | undefined> {
     const r = await this.trx
       .insertInto('hub_outbox')
@@ -55,9 +60,10 @@ export class PgHubRepository implements HubRepository {
         package_id: p.packageId, kind: p.kind, origin: p.origin, from_peer_id: p.fromPeerId, sender_agency_id: p.senderAgencyId,
         sender_code: p.senderCode, receiver_codes: p.receiverCodes, business_type: p.businessType, document_id: p.documentId,
         document_key: p.documentKey, priority: p.priority, payload_sha256: p.payloadSha256, payload_size: p.payloadSize,
-        unsigned_admitted: p.unsignedAdmitted, created_at: p.createdAt,
+        unsigned_admitted: p.unsignedAdmitted, created_at: p.createdAt, status_key: p.statusKey ?? null,
       })
-      .onConflict((oc) => oc.column('package_id').doNothing())
+      // Package id or status key already there: a racing duplicate, answered as such by the caller.
+      .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
     return r && toOutbox(r);
@@ -114,6 +120,17 @@ export class PgHubRepository implements HubRepository {
   async listDeliveriesOfPackage(packageId: string): Promise<DeliveryRecord[]> {
     const rows = await this.trx.selectFrom('hub_deliveries').selectAll().where('package_id', '=', packageId).orderBy('seq').execute();
     return rows.map(toDelivery);
+  }
+
+  async listPackagesOfDocument(documentKey: string, receiverCode: string): Promise<{ pkg: OutboxRecord; delivery: DeliveryRecord }[]> {
+    const outboxes = await this.trx.selectFrom('hub_outbox').selectAll().where('document_key', '=', documentKey).orderBy('created_at').orderBy('id').execute();
+    if (outboxes.length === 0) return [];
+    const deliveries = await this.trx.selectFrom('hub_deliveries').selectAll()
+      .where('outbox_id', 'in', outboxes.map((o) => o.id)).where('receiver_code', '=', receiverCode).orderBy('seq').execute();
+    return outboxes.flatMap((o) => {
+      const d = deliveries.find((x) => x.outbox_id === o.id);
+      return d ? [{ pkg: toOutbox(o), delivery: toDelivery(d) }] : [];
+    });
   }
 
   async listPendingForPeer(peerId: string, limit: number): Promise<DeliveryRecord[]> {

@@ -1,8 +1,11 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DEFAULT_LIMITS } from '../../../adapters/hub/edxml/constants.ts';
 import { inspectPackage, type InspectReport } from '../../../adapters/hub/edxml/inspect.ts';
 import { tooLarge } from '../../../adapters/hub/edxml/parse-xml.ts';
+import { findSentPackages } from '../../../app/hub/find-sent-packages.ts';
+import { composeDeps } from '../../compose.ts';
+import { withDatabase } from '../context.ts';
 
 /** Reads the file, or returns `null` without reading when it is over the package size limit. */
 async function readBounded(file: string, limit: number): Promise<Buffer | null> {
@@ -60,5 +63,35 @@ export function register(program: Command): void {
       if (opts.json) console.log(JSON.stringify(report, null, 2));
       else printReport(file, report);
       process.exitCode = report.accepted ? 0 : 1;
+    });
+
+  edxml
+    .command('export')
+    .description('Write the exact bytes of the package the hub holds for a document and a receiver (the document itself; --package picks a revocation, update or status)')
+    .requiredOption('--document <id>', 'DocumentId of the document (e.g. "000.00.12.H99,2026/12/02,125/SNV-VP")')
+    .requiredOption('--to <code>', 'identifier code of the receiving organ')
+    .option('--package <id>', 'package id, when the hub holds several packages about the document')
+    .argument('<out>', 'file to write')
+    .action(async (out: string, opts: { document: string; to: string; package?: string }) => {
+      const written = await withDatabase(async (database, config) => {
+        const deps = composeDeps(config, database);
+        const found = await deps.uow.run((tx) => findSentPackages(tx, { documentId: opts.document, receiverCode: opts.to }));
+        const chosen = opts.package ? found.find((f) => f.pkg.packageId === opts.package) : found[0];
+        if (!chosen) {
+          console.error(`Gói tin ${opts.package} không thuộc văn bản này và nơi nhận này. Các gói tin đang giữ: ${found.map((f) => f.pkg.packageId).join(', ')}`);
+          process.exitCode = 1;
+          return null;
+        }
+        const chunks: Buffer[] = [];
+        for await (const c of await deps.files.get(chosen.pkg.payloadSha256)) chunks.push(c as Buffer);
+        await writeFile(out, Buffer.concat(chunks));
+        return { chosen, others: found.filter((f) => f !== chosen) };
+      });
+      if (!written) return;
+      const { chosen, others } = written;
+      const kind = chosen.pkg.kind === 'status' ? 'trạng thái' : chosen.pkg.businessType === '1' ? 'thu hồi' : chosen.pkg.businessType === '2' ? 'cập nhật' : 'văn bản';
+      console.log(`Đã ghi gói tin ${kind} ${chosen.pkg.packageId} (${chosen.pkg.payloadSize} byte, SHA-256 ${chosen.pkg.payloadSha256}) vào ${out}.`);
+      console.log(`Chuyển tới ${chosen.delivery.receiverCode}: ${chosen.delivery.state}${chosen.delivery.lastErrorCode ? ` — ${chosen.delivery.lastErrorCode} (${chosen.delivery.lastErrorOrigin})` : ''}.`);
+      for (const o of others) console.log(`Còn gói tin ${o.pkg.packageId} (${o.pkg.kind}${o.pkg.businessType ? `, loại ${o.pkg.businessType}` : ''}): chọn bằng --package.`);
     });
 }

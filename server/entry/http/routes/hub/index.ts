@@ -6,7 +6,8 @@ import { pendingPackages } from './pending-packages.ts';
 import { pushPackage } from './push-package.ts';
 import { pushStatus } from './push-status.ts';
 import { queues } from './queues.ts';
+import { registerPeerRoute } from './register-peer.ts';
 import { resendDeadLetter } from './resend-dead-letter.ts';
 
 /** Peer-facing EDXML endpoint (bearer token) and operator screens (hub.operate). */
-export const hubRoutes = [pushPackage, pushStatus, pendingPackages, acknowledgePending, queues, peers, deadLetters, resendDeadLetter, packageTrace];
+export const hubRoutes = [pushPackage, pushStatus, pendingPackages, acknowledgePending, queues, peers, deadLetters, resendDeadLetter, packageTrace, registerPeerRoute];

@@ -1,0 +1,80 @@
+import { api } from './client.ts';
+
+/** Contract: server/entry/http/routes/hub/*.ts (operator routes, permission hub.operate). */
+export interface QueueRow {
+  state: 'pending' | 'sending' | 'failed' | 'dead' | string;
+  route: 'local' | 'peer' | 'none' | string;
+  count: number;
+  oldestAgeSeconds: number | null;
+}
+
+export interface PeerHealth {
+  id: string;
+  name: string;
+  codePrefixes: string[];
+  endpointUrl: string | null;
+  mode: string;
+  signaturePolicy: string;
+  active: boolean;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  consecutiveFailures: number;
+  waiting: number;
+  dead: number;
+  oldestWaitingAt: string | null;
+}
+
+export interface DeadLetter {
+  deliveryId: string;
+  packageId: string;
+  documentId: string | null;
+  kind: string;
+  senderCode: string;
+  receiverCode: string;
+  code: string | null;
+  origin: string | null;
+  message: string | null;
+  attempts: number;
+  firstAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  createdAt: string;
+}
+
+export interface TraceEvent {
+  seq: number;
+  occurredAt: string;
+  kind: string;
+  packageId: string;
+  documentId: string | null;
+  fromNode: string | null;
+  toNode: string | null;
+  packageSha256: string | null;
+  errorCode: string | null;
+  errorOrigin: string | null;
+  data: unknown;
+  hash: string;
+}
+
+export interface Delivery {
+  id: string;
+  packageId: string;
+  senderCode: string;
+  receiverCode: string;
+  route: string;
+  state: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastErrorCode: string | null;
+  lastErrorOrigin: string | null;
+  lastErrorMessage: string | null;
+  deliveredAt: string | null;
+  ackResult: string | null;
+}
+
+export const findQueues = (signal?: AbortSignal) => api.get<{ items: QueueRow[] }>('/api/hub/queues', undefined, signal).then((b) => b.items);
+export const findPeers = (signal?: AbortSignal) => api.get<{ items: PeerHealth[] }>('/api/hub/peers', undefined, signal).then((b) => b.items);
+export const findDeadLetters = (page: { limit: number; offset: number }, signal?: AbortSignal) =>
+  api.get<{ total: number; items: DeadLetter[] }>('/api/hub/dead-letters', page, signal);
+export const resendDeadLetter = (deliveryId: string) => api.post<Delivery>(`/api/hub/dead-letters/${encodeURIComponent(deliveryId)}/resend`);
+export const getPackageTrace = (packageId: string, signal?: AbortSignal) =>
+  api.get<{ events: TraceEvent[]; deliveries: Delivery[] }>(`/api/hub/packages/${encodeURIComponent(packageId)}/trace`, undefined, signal);
