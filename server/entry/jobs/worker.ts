@@ -15,6 +15,9 @@ import { deliverDue, type DeliveryRun } from '../../app/hub/deliver-due.ts';
 import type { HubDeps } from '../../app/hub/hub-deps.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { hubDepsOf } from '../hub/hub-deps.ts';
+import { receiveStatuses } from '../../app/outgoing/receive-statuses.ts';
+import { resumeIssues } from '../../app/outgoing/resume-issues.ts';
+import { outgoingDepsOf } from '../outgoing/outgoing-deps.ts';
 
 export const DELIVERY_JOB = 'hub.delivery.send';
 
@@ -29,6 +32,8 @@ export interface WorkerOptions {
   hub?: HubDeps;
   onRun?: (run: DeliveryRun) => void;
   onError?: (error: unknown) => void;
+  /** Work run after each delivery pass (outgoing documents: statuses that came back, issues left part-way). */
+  afterPass?: () => Promise<unknown>;
 }
 
 /** One pass: deliver until nothing is due (bounded, so one pass never runs forever). */
@@ -36,8 +41,9 @@ async function deliverAllDue(hub: HubDeps, options: WorkerOptions): Promise<void
   for (let pass = 0; pass < 20; pass++) {
     const run = await deliverDue(hub, { limit: 200 });
     options.onRun?.(run);
-    if (run.delivered + run.failed + run.dead < 200) return;
+    if (run.delivered + run.failed + run.dead < 200) break;
   }
+  await options.afterPass?.();
 }
 
 function startPolling(hub: HubDeps, options: WorkerOptions): Worker {
@@ -89,6 +95,8 @@ async function startPgBoss(connectionString: string, hub: HubDeps, options: Work
 
 export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): Promise<Worker> {
   const hub = options.hub ?? hubDepsOf(deps);
+  const outgoing = outgoingDepsOf(deps);
+  options = { afterPass: async () => { await receiveStatuses(outgoing); await resumeIssues(outgoing); }, ...options };
   if (deps.database.kind === 'postgres' && deps.config.databaseUrl) return startPgBoss(deps.config.databaseUrl, hub, options);
   return startPolling(hub, options);
 }

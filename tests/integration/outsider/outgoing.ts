@@ -54,6 +54,7 @@ export const outgoingCases: OutsiderCases = {
       return { method: 'PUT', url: '/api/outgoing-review-chain', payload: { agencyId: await env.agencyId(NAMES.SNV), steps: [] } };
     },
   },
+  'GET /api/outgoing-signers': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-signers?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/outgoing-register': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/outgoing-register/export': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register/export?agencyId=${await env.agencyId(NAMES.SNV)}&format=xlsx` }) },
 };
