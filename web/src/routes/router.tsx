@@ -10,11 +10,16 @@ import { MyAgencyPage } from '../features/home/my-agency-page.tsx';
 import { UserCreatePage } from '../features/users/user-create-page.tsx';
 import { UserEditPage } from '../features/users/user-edit-page.tsx';
 import { UserListPage } from '../features/users/user-list-page.tsx';
+import { DraftEditorPage } from '../features/outgoing/draft-editor-page.tsx';
+import { OutgoingDetailPage } from '../features/outgoing/outgoing-detail-page.tsx';
+import { OutgoingListPage } from '../features/outgoing/outgoing-list-page.tsx';
+import { OutgoingRegisterPage } from '../features/outgoing/outgoing-register-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
 const DIRECTORY_MANAGE = ['directory.manage'];
 const USERS = ['user.manage'];
+const OUTGOING = ['draft.create', 'draft.review', 'document.sign', 'document.issue', 'register.read'];
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
@@ -34,6 +39,11 @@ export const router = createBrowserRouter([
           { path: 'nguoi-dung/moi', element: <RequireAbility anyOf={USERS}><UserCreatePage /></RequireAbility> },
           { path: 'nguoi-dung/:id', element: <RequireAbility anyOf={USERS}><UserEditPage /></RequireAbility> },
           { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
+          { path: 'van-ban-di', element: <RequireAbility anyOf={OUTGOING}><OutgoingListPage /></RequireAbility> },
+          { path: 'van-ban-di/moi', element: <RequireAbility anyOf={['draft.create']}><DraftEditorPage /></RequireAbility> },
+          { path: 'van-ban-di/so', element: <RequireAbility anyOf={['register.read']}><OutgoingRegisterPage /></RequireAbility> },
+          { path: 'van-ban-di/:id', element: <RequireAbility anyOf={OUTGOING}><OutgoingDetailPage /></RequireAbility> },
+          { path: 'van-ban-di/:id/sua', element: <RequireAbility anyOf={['draft.create']}><DraftEditorPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
