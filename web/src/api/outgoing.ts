@@ -32,6 +32,8 @@ export interface OutgoingDocument {
   packageId: string | null;
   issuedAt: string | null;
   sentAt: string | null;
+  recallReason: string | null;
+  recalledAt: string | null;
   updatedAt: string;
 }
 
@@ -45,6 +47,10 @@ export interface Recipient {
   businessStatus: string | null;
   statusAt: string | null;
   refusedReason: string | null;
+  changeOpen: string | null;
+  changeAnswer: string | null;
+  changeAnswerReason: string | null;
+  changeAnsweredAt: string | null;
 }
 
 export interface OutgoingDetail {
@@ -120,7 +126,7 @@ export const findOutgoing = async (view: string, signal?: AbortSignal) => (await
 export const getOutgoing = (id: string, signal?: AbortSignal) => api.get<OutgoingDetail>(`/api/outgoing/${id}`, undefined, signal);
 export const createDraft = (input: DraftInput) => api.post<OutgoingDocument>('/api/outgoing', input);
 export const updateDraft = (id: string, input: DraftInput) => api.put<OutgoingDocument>(`/api/outgoing/${id}`, input);
-export const act = (id: string, action: 'submit' | 'approve' | 'return' | 'sign' | 'issue', body: Record<string, unknown> = {}) => api.post<OutgoingDocument>(`/api/outgoing/${id}/${action}`, body);
+export const act = (id: string, action: 'submit' | 'approve' | 'return' | 'sign' | 'issue' | 'recall', body: Record<string, unknown> = {}) => api.post<OutgoingDocument>(`/api/outgoing/${id}/${action}`, body);
 export const getTracking = (id: string, signal?: AbortSignal) => api.get<Tracking>(`/api/outgoing/${id}/tracking`, undefined, signal);
 export const resend = (id: string, recipientId: string) => api.post<{ ok: true }>(`/api/outgoing/${id}/recipients/${recipientId}/resend`);
 export const findSigners = async (signal?: AbortSignal) => (await api.get<{ items: { id: string; fullName: string; title: string }[] }>('/api/outgoing-signers', undefined, signal)).items;

@@ -10,7 +10,7 @@ export function OutgoingActions({ doc, me, onDone }: { doc: OutgoingDocument; me
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const run = async (action: 'submit' | 'approve' | 'return' | 'sign' | 'issue', body: Record<string, unknown> = {}) => {
+  const run = async (action: 'submit' | 'approve' | 'return' | 'sign' | 'issue' | 'recall', body: Record<string, unknown> = {}) => {
     setBusy(action);
     setError(null);
     try {
@@ -42,13 +42,15 @@ export function OutgoingActions({ doc, me, onDone }: { doc: OutgoingDocument; me
       </button>,
     );
   }
+  const canRecall = (doc.state === 'issued' || doc.state === 'updated') && me.abilities['document.recall'] !== undefined;
+  if (canRecall) buttons.push(<button key="recall" type="button" className="button" disabled={!!busy} onClick={() => void run('recall', { reason: comment })}>Thu hồi văn bản</button>);
   if (buttons.length === 0) return null;
   return (
     <div className="panel">
       <ErrorAlert message={error} />
-      {(myReview || mySignature) && (
+      {(myReview || mySignature || canRecall) && (
         <div className="field">
-          <label htmlFor="review-comment">Ý kiến (bắt buộc khi trả lại)</label>
+          <label htmlFor="review-comment">{canRecall ? 'Lý do thu hồi' : 'Ý kiến (bắt buộc khi trả lại)'}</label>
           <textarea id="review-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
         </div>
       )}

@@ -32,6 +32,7 @@ export function OutgoingDetailPage() {
           <dt>Nơi nhận</dt><dd>{data.recipients.map((r) => r.name).join('; ') || '—'}</dd>
           <dt>Nơi nhận in trên văn bản</dt><dd className="pre">{d.toPlaces}</dd>
           {d.replyBy && <><dt>Hạn trả lời</dt><dd>{d.replyBy}</dd></>}
+          {d.recallReason && <><dt>Thu hồi</dt><dd>{d.recallReason} ({time(d.recalledAt)})</dd></>}
           <dt>Tệp</dt>
           <dd>
             {d.finalMainFileId ? <a href={`/api/files/${d.finalMainFileId}`}>Văn bản đã ban hành (PDF)</a> : d.mainFileId && <a href={`/api/files/${d.mainFileId}`}>Văn bản chính (dự thảo)</a>}

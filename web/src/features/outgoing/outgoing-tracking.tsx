@@ -48,6 +48,12 @@ export function OutgoingTracking({ id, canResend }: { id: string; canResend: boo
                     {r.statusName ?? 'Chưa có phản hồi'}
                     {r.recipient.statusAt && <div className="hint">{time(r.recipient.statusAt)}</div>}
                     {r.recipient.refusedReason && <div className="hint">Lý do: {r.recipient.refusedReason}</div>}
+                    {r.recipient.changeOpen && <div className="hint">Đã gửi yêu cầu thu hồi, chờ trả lời</div>}
+                    {r.recipient.changeAnswer && (
+                      <div className="hint">
+                        {r.recipient.changeAnswer === '15' ? 'Đồng ý thu hồi' : 'Từ chối thu hồi'}{r.recipient.changeAnswerReason ? `: ${r.recipient.changeAnswerReason}` : ''} {time(r.recipient.changeAnsweredAt)}
+                      </div>
+                    )}
                   </td>
                   <td>
                     <ul className="plain-list">
