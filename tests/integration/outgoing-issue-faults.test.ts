@@ -5,7 +5,7 @@ import { outgoingDepsOf } from '../../server/entry/outgoing/outgoing-deps.ts';
 import { describeEachEngine, NAMES, type TestEnv } from './harness.ts';
 import { loginAll, openRegisters, post, signedDocument } from './outgoing-helpers.ts';
 
-vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
 
 class Crash extends Error {}
 

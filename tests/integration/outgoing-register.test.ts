@@ -8,7 +8,7 @@ import { requireTool } from '../../server/adapters/signing/testing/test-pki.ts';
 import { describeEachEngine, NAMES } from './harness.ts';
 import { loginAll, openRegisters, post, signedDocument } from './outgoing-helpers.ts';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
 const COLUMNS = [
   'Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung văn bản', 'Người ký', 'Nơi nhận văn bản',

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { crc32 } from 'node:zlib';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it, vi } from 'vitest';
-import { writeSingleEntryZip } from '../../server/adapters/hub/edxml/zip-write.ts';
 import { hasTool, requireTool } from '../../server/adapters/signing/testing/test-pki.ts';
 import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { receiveStatuses } from '../../server/app/outgoing/receive-statuses.ts';
@@ -13,9 +13,35 @@ import { describeEachEngine, NAMES, type TestEnv } from './harness.ts';
 import { hubDeps, inboxOf } from './hub-helpers.ts';
 import { createDraft, loginAll, openRegisters, post, sendStatusBack, signedDocument, uploadPdf, userId } from './outgoing-helpers.ts';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
 
 const DISTRICT = 'Ủy ban nhân dân thành phố Bạc Liêu';
+
+/** A ZIP with stored entries: the smallest thing the file store sniffs as a DOCX. */
+function storedZip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text);
+    const n = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(n.length, 28); central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(Object.keys(entries).length, 8); end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
 
 function pdfsig(e: TestEnv, pdf: Uint8Array): string {
   const work = mkdtempSync(path.join(tmpdir(), 'lt-out-'));
@@ -39,7 +65,7 @@ describeEachEngine('outgoing documents: draft, review, sign, issue, send, track'
     expect(secret.json()).toMatchObject({ code: 'OUTGOING_SECRET_REFUSED' });
     expect(secret.json().message).toContain('kênh chuyên dùng');
     const docx = await e.request(a.specialist, {
-      method: 'POST', url: '/api/files', payload: writeSingleEntryZip('word/document.xml', Buffer.from('<w:document/>')),
+      method: 'POST', url: '/api/files', payload: storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }),
       headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'x-file-name': 'du-thao.docx' },
     });
     expect(docx.statusCode).toBe(201);
@@ -182,5 +208,34 @@ describeEachEngine('outgoing documents: draft, review, sign, issue, send, track'
     expect((await e.request(deputy, { method: 'GET', url: '/api/outgoing?view=reviews' })).json().items.map((d: { id: string }) => d.id)).toEqual([id]);
     expect((await post(e, deputy, `/api/outgoing/${id}/approve`, { comment: 'Đồng ý' })).json()).toMatchObject({ state: 'awaiting_signature' });
     await e.request(admin, { method: 'PUT', url: '/api/outgoing-review-chain', payload: { steps: [{ kind: 'unit_head', label: 'Lãnh đạo đơn vị soạn thảo xem xét nội dung' }] } });
+  });
+
+  it('a leader recalls an issued document: a type 1 package follows the original, recipients answer 15/16, the register notes it', async () => {
+    const e = env();
+    await openRegisters(e);
+    const a = await loginAll(e);
+    const id = await signedDocument(e, a, [NAMES.STC, NAMES.UBND_TINH]);
+    const doc = (await post(e, a.clerk, `/api/outgoing/${id}/issue`)).json();
+    await deliverDue(hubDeps(e));
+    expect((await post(e, a.clerk, `/api/outgoing/${id}/recall`, { reason: 'Sai đối tượng' })).statusCode).toBe(403);
+    expect((await post(e, a.leader, `/api/outgoing/${id}/recall`, { reason: ' ' })).statusCode).toBe(400);
+    const recalled = await post(e, a.leader, `/api/outgoing/${id}/recall`, { reason: 'Sai đối tượng được cử' });
+    expect(recalled.json()).toMatchObject({ state: 'recalled', recallReason: 'Sai đối tượng được cử' });
+    const packages = await e.database.db.selectFrom('hub_outbox').selectAll().where('document_id', '=', doc.edxmlDocumentId).orderBy('created_at').execute();
+    expect(packages.map((p) => p.business_type)).toEqual(['0', '1']);
+    await deliverDue(hubDeps(e));
+    const stcInbox = await inboxOf(e, await e.agencyId(NAMES.STC));
+    expect(stcInbox.filter((r) => r.document_id === doc.edxmlDocumentId).map((r) => r.business_type).sort()).toEqual(['0', '1']);
+
+    e.clock.advance(60_000);
+    await sendStatusBack(e, NAMES.STC, NAMES.SNV, doc.edxmlDocumentId, '15', 'Đã hủy văn bản');
+    await sendStatusBack(e, NAMES.UBND_TINH, NAMES.SNV, doc.edxmlDocumentId, '16', 'Văn bản đã được triển khai');
+    expect(await receiveStatuses(outgoingDepsOf(e.deps))).toMatchObject({ applied: 2 });
+    const tracking = (await e.request(a.clerk, { method: 'GET', url: `/api/outgoing/${id}/tracking` })).json();
+    const by = (name: string) => tracking.recipients.find((r: { recipient: { name: string } }) => r.recipient.name === name).recipient;
+    expect(by(NAMES.STC)).toMatchObject({ changeOpen: null, changeAnswer: '15', changeAnswerReason: 'Đã hủy văn bản' });
+    expect(by(NAMES.UBND_TINH)).toMatchObject({ changeOpen: null, changeAnswer: '16', changeAnswerReason: 'Văn bản đã được triển khai' });
+    const register = (await e.request(a.clerk, { method: 'GET', url: '/api/outgoing-register?year=2026' })).json();
+    expect(register.rows.find((r: { documentId: string }) => r.documentId === id).note).toContain('Thu hồi');
   });
 });

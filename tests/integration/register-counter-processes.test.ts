@@ -9,6 +9,14 @@ import { migrateToLatest } from '../../server/adapters/db/migrator.ts';
 import { PgUnitOfWork } from '../../server/adapters/db/unit-of-work.ts';
 import { createRegister } from '../../server/app/registers/create-register.ts';
 import { systemClock } from '../../server/app/ports/clock.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
+import { argon2Hasher } from '../../server/adapters/auth/argon2-hasher.ts';
+import { seedDemo } from '../../server/adapters/db/seed/seed-demo.ts';
+import { LocalFileStore } from '../../server/adapters/storage/local-file-store.ts';
+import { samplePdf } from '../../server/adapters/signing/testing/test-pki.ts';
+import { createDefaultRegisters } from '../../server/app/registers/create-register.ts';
 
 /**
  * Issue 6 acceptance, at the counter level: 50 numbers taken at the same moment by 4 server
@@ -17,6 +25,7 @@ import { systemClock } from '../../server/app/ports/clock.ts';
  */
 const BASE_URL = process.env.TEST_DATABASE_URL;
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'allocate-numbers.ts');
+const ISSUE_FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'issue-documents.ts');
 const PROCESSES = 4;
 const TOTAL = 50;
 
@@ -30,8 +39,8 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-function startWorker(url: string, registerId: string, count: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', FIXTURE, url, registerId, String(count)], { stdio: ['pipe', 'pipe', 'pipe'] });
+function startWorker(url: string, registerId: string, count: number, script = FIXTURE, args: string[] = [url, registerId, String(count)]) {
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -94,4 +103,60 @@ describe.skipIf(!BASE_URL)('[postgres] register counter across 4 server processe
     const counter = await db.selectFrom('register_counters').select('next_number').where('register_id', '=', register.id).executeTakeFirstOrThrow();
     expect(counter.next_number).toBe(TOTAL + 1);
   }, 240_000);
+
+  it('50 documents issued at the same moment by 4 processes (the issue use case) get numbers 1..50, one each', async () => {
+    // Its own database: the demo province is seeded here, unlike the bare agency above.
+    const name2 = `${name}_issue`;
+    await admin(`CREATE DATABASE ${name2}`);
+    const u2 = new URL(BASE_URL!);
+    u2.pathname = `/${name2}`;
+    const url2 = u2.toString();
+    const own = await openDatabase({ kind: 'postgres', url: url2, max: 2 });
+    const db = own.db;
+    await migrateToLatest(db);
+    await seedDemo(db, { hasher: argon2Hasher, clock: systemClock });
+    const agency = await db.selectFrom('agencies').select('id').where('name', '=', 'Sở Nội vụ tỉnh Bạc Liêu').executeTakeFirstOrThrow();
+    const stc = await db.selectFrom('agencies').select(['id', 'name']).where('name', '=', 'Sở Tài chính tỉnh Bạc Liêu').executeTakeFirstOrThrow();
+    await new PgUnitOfWork(db, systemClock).run((tx) => createDefaultRegisters(tx, { clock: systemClock }, null, agency.id));
+    const user = async (username: string) => (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const [drafter, leader, clerk] = [await user('chuyenvien.snv'), await user('giamdoc.snv'), await user('vanthu.snv')];
+    const fileDir = mkdtempSync(path.join(tmpdir(), 'lt-issue-4p-'));
+    try {
+      const stored = await new LocalFileStore(fileDir).put(Readable.from([Buffer.from(await samplePdf())]), { maxBytes: 1 << 20 });
+      const file = await db.insertInto('files').values({ agency_id: agency.id, sha256: stored.sha256, size: stored.size, media_type: stored.mediaType, original_name: 'ky.pdf', uploaded_by: leader }).returning('id').executeTakeFirstOrThrow();
+      const now = new Date();
+      const ids: string[] = [];
+      for (let i = 0; i < TOTAL; i++) {
+        const doc = await db.insertInto('outgoing_documents').values({
+          agency_id: agency.id, state: 'signed', type_code: 'decision', subject: `Quyết định số thứ tự ${i + 1}`, urgency: 'normal', drafting_unit_id: null,
+          drafter_id: drafter, signer_id: leader, signer_capacity: null, to_places: '', reply_by: null, copies: null, response_for_incoming_id: null,
+          main_file_id: file.id, attachment_file_ids: '[]', signed_at: now, signed_by: leader, signed_file_id: file.id, created_at: now, updated_at: now,
+        }).returning('id').executeTakeFirstOrThrow();
+        await db.insertInto('outgoing_recipients').values({ document_id: doc.id, kind: 'agency', recipient_agency_id: stc.id, unit_id: null, name: stc.name }).execute();
+        ids.push(doc.id);
+      }
+      const counts = Array.from({ length: PROCESSES }, (_, i) => Math.floor(TOTAL / PROCESSES) + (i < TOTAL % PROCESSES ? 1 : 0));
+      let offset = 0;
+      const workers = counts.map((n) => {
+        const mine = ids.slice(offset, (offset += n));
+        return startWorker(url2, '', n, ISSUE_FIXTURE, [url2, fileDir, clerk, mine.join(',')]);
+      });
+      children.push(...workers.map((w) => w.child));
+      await Promise.all(workers.map((w) => w.ready));
+      for (const w of workers) w.child.stdin.write('go\n');
+      const all = (await Promise.all(workers.map((w) => w.done))).flat().sort((a, b) => a - b);
+      expect(all).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+      const docs = await db.selectFrom('outgoing_documents').select(['state', 'number_id', 'package_id']).where('id', 'in', ids).execute();
+      expect(docs.every((d) => d.state === 'issued')).toBe(true);
+      expect(new Set(docs.map((d) => d.number_id)).size).toBe(TOTAL);
+      const lines = await db.selectFrom('register_numbers').select('subject_id').where('subject_type', '=', 'outgoing_document').execute();
+      expect(lines.map((l) => l.subject_id).sort()).toEqual([...ids].sort());
+      const outbox = await db.selectFrom('hub_outbox').select('package_id').where('package_id', 'in', docs.map((d) => d.package_id!)).execute();
+      expect(outbox).toHaveLength(TOTAL);
+    } finally {
+      rmSync(fileDir, { recursive: true, force: true });
+      await own.close();
+      await admin(`DROP DATABASE IF EXISTS ${name2} WITH (FORCE)`);
+    }
+  }, 300_000);
 });

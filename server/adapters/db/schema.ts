@@ -350,6 +350,10 @@ export interface OutgoingDocumentsTable {
   edxml_document_id: string | null;
   issued_at: TimestampNull;
   sent_at: TimestampNull;
+  recall_reason: Generated<string | null>;
+  recalled_at: TimestampNull;
+  recalled_by: Generated<string | null>;
+  recall_package_id: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -389,6 +393,10 @@ export interface OutgoingRecipientsTable {
   status_description: string | null;
   status_at: TimestampNull;
   refused_reason: string | null;
+  change_open: Generated<string | null>;
+  change_answer: Generated<string | null>;
+  change_answer_reason: Generated<string | null>;
+  change_answered_at: TimestampNull;
 }
 
 export interface OutgoingRecipientEventsTable {

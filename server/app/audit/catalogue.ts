@@ -40,6 +40,7 @@ export const AUDIT_EVENTS = {
   'outgoing.status_received': "A recipient's business status (01–06, 15, 16) was applied to the document's tracking.",
   'outgoing.delivery_resent': 'A clerk resent a failed delivery of an issued document to one recipient.',
   'outgoing.review_chain_set': "The agency administrator changed the agency's review chain for drafts.",
+  'outgoing.recalled': 'A leader recalled an issued document (reason); the recall package (business type 1) went to every external recipient.',
   'outgoing.register_exported': 'The outgoing register was exported (XLSX or PDF) for printing (domain.md §4.2: every print is logged).',
   'incoming.arrived': 'A document package from the hub became an incoming document (signatures checked, duplicates flagged, 01 sent).',
   'incoming.paper_entered': 'A clerk entered a paper arrival (scan and metadata).',

@@ -4,6 +4,7 @@ import { formatWireTimestamp } from '../../domain/exchange/wire-dates.ts';
 import type { Actor } from '../actor.ts';
 import { sendPackage, storePackagePayload } from '../hub/send-package.ts';
 import type { DocumentPackageInput } from '../ports/document-package-builder.ts';
+import type { Bussiness } from '../../domain/exchange/package.ts';
 import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { readBytes } from './file-bytes.ts';
@@ -11,7 +12,7 @@ import { commitStep, fileName } from './issue-commit.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
 
 /** Recipients that get the package: directory agencies holding an open identifier code. Units of the own agency are internal. */
-async function externalRecipients(tx: TxPorts, doc: OutgoingDocumentRecord) {
+export async function externalRecipients(tx: TxPorts, doc: OutgoingDocumentRecord) {
   const out = [];
   for (const r of await tx.outgoing.listRecipients(doc.id)) {
     if (r.kind !== 'agency') continue;
@@ -21,44 +22,58 @@ async function externalRecipients(tx: TxPorts, doc: OutgoingDocumentRecord) {
   return out;
 }
 
-/** Builds the one EDXML package for all external recipients (exchange.md §4.3), signs it and stores its bytes. */
-export async function packageStep(deps: OutgoingDeps, actor: Actor | null, doc: OutgoingDocumentRecord): Promise<OutgoingDocumentRecord> {
-  const input = await deps.uow.run(async (tx): Promise<DocumentPackageInput | null> => {
-    const recipients = (await externalRecipients(tx, doc)).filter((r) => r.code !== null);
-    if (recipients.length === 0) return null;
-    const agency = (await tx.agencies.findById(doc.agencyId))!;
-    const parent = agency.parentId ? await tx.agencies.findById(agency.parentId) : undefined;
-    const signer = doc.signedBy ? await tx.users.findById(doc.signedBy) : undefined;
-    const clerk = actor ? await tx.users.findById(actor.userId) : doc.issueStartedBy ? await tx.users.findById(doc.issueStartedBy) : undefined;
+/**
+ * The package input for an issued document: its header as issued, addressed to every external
+ * recipient with an open code. `business` and `attachments` say what kind of package (new, recall).
+ */
+export async function packageInputOf(
+  tx: TxPorts,
+  deps: Pick<OutgoingDeps, 'files' | 'clock'>,
+  actor: Actor | null,
+  doc: OutgoingDocumentRecord,
+  kind: { packageId: string; business: Omit<Bussiness, 'StaffInfo'>; withFiles: boolean },
+): Promise<DocumentPackageInput | null> {
+  const recipients = (await externalRecipients(tx, doc)).filter((r) => r.code !== null);
+  if (recipients.length === 0) return null;
+  const agency = (await tx.agencies.findById(doc.agencyId))!;
+  const parent = agency.parentId ? await tx.agencies.findById(agency.parentId) : undefined;
+  const signer = doc.signedBy ? await tx.users.findById(doc.signedBy) : undefined;
+  const clerk = actor ? await tx.users.findById(actor.userId) : doc.issueStartedBy ? await tx.users.findById(doc.issueStartedBy) : undefined;
+  const attachments = [];
+  if (kind.withFiles) {
     const mainFile = (await tx.files.findById(doc.finalMainFileId!))!;
-    const attachments = [{ name: fileName(doc, ''), contentType: 'application/pdf', description: 'Văn bản chính', bytes: await readBytes(deps.files, mainFile.sha256) }];
+    attachments.push({ name: fileName(doc, ''), contentType: 'application/pdf', description: 'Văn bản chính', bytes: await readBytes(deps.files, mainFile.sha256) });
     for (const a of doc.finalAttachments) {
       const f = (await tx.files.findById(a.fileId))!;
       attachments.push({ name: a.name, contentType: f.mediaType, description: 'Tệp đính kèm', bytes: await readBytes(deps.files, a.sha256) });
     }
-    const type = documentTypeByCode(doc.typeCode)!;
-    const wireDate = doc.issuedDate!.replace(/-/g, '/');
-    return {
-      packageId: doc.packageId!,
-      agencyCode: agency.code!,
-      MessageHeader: {
-        From: { OrganId: agency.code!, OrganName: agency.name, ...(parent && { OrganizationInCharge: parent.name }), ...(agency.address && { OrganAdd: agency.address }), ...(agency.contactEmail && { Email: agency.contactEmail }) },
-        To: recipients.map((r) => ({ OrganId: r.code!, OrganName: r.name })),
-        Code: { CodeNumber: doc.codeNumber!, CodeNotation: doc.codeNotation! },
-        PromulgationInfo: { ...(agency.placeName && { Place: agency.placeName }), PromulgationDate: wireDate },
-        DocumentType: { TypeName: type.name },
-        Subject: doc.subject,
-        ...(signer && { SignerInfo: { ...(doc.signerCapacity && { Competence: doc.signerCapacity }), Position: signer.title, FullName: signer.fullName } }),
-        ...(doc.replyBy && { DueDate: doc.replyBy.replace(/-/g, '/') }),
-        ...(doc.toPlaces && { ToPlaces: doc.toPlaces.split('\n') }),
-        OtherInfo: { Priority: priorityOf(doc.urgency), ...(doc.copies && { PromulgationAmount: String(doc.copies) }) },
-        SteeringType: '0',
-      },
-      TraceHeader: [{ OrganId: agency.code!, Timestamp: formatWireTimestamp(deps.clock.now()) }],
-      Bussiness: { BussinessDocType: '0', StaffInfo: { Department: 'Văn thư', ...(clerk && { Staff: clerk.fullName }) }, Paper: '0' },
-      attachments,
-    };
-  });
+  }
+  const type = documentTypeByCode(doc.typeCode)!;
+  return {
+    packageId: kind.packageId,
+    agencyCode: agency.code!,
+    MessageHeader: {
+      From: { OrganId: agency.code!, OrganName: agency.name, ...(parent && { OrganizationInCharge: parent.name }), ...(agency.address && { OrganAdd: agency.address }), ...(agency.contactEmail && { Email: agency.contactEmail }) },
+      To: recipients.map((r) => ({ OrganId: r.code!, OrganName: r.name })),
+      Code: { CodeNumber: doc.codeNumber!, CodeNotation: doc.codeNotation! },
+      PromulgationInfo: { ...(agency.placeName && { Place: agency.placeName }), PromulgationDate: doc.issuedDate!.replace(/-/g, '/') },
+      DocumentType: { TypeName: type.name },
+      Subject: doc.subject,
+      ...(signer && { SignerInfo: { ...(doc.signerCapacity && { Competence: doc.signerCapacity }), Position: signer.title, FullName: signer.fullName } }),
+      ...(doc.replyBy && { DueDate: doc.replyBy.replace(/-/g, '/') }),
+      ...(doc.toPlaces && { ToPlaces: doc.toPlaces.split('\n') }),
+      OtherInfo: { Priority: priorityOf(doc.urgency), ...(doc.copies && { PromulgationAmount: String(doc.copies) }) },
+      SteeringType: '0',
+    },
+    TraceHeader: [{ OrganId: agency.code!, Timestamp: formatWireTimestamp(deps.clock.now()) }],
+    Bussiness: { ...kind.business, StaffInfo: { Department: 'Văn thư', ...(clerk && { Staff: clerk.fullName }) } } as Bussiness,
+    attachments,
+  };
+}
+
+/** Builds the one EDXML package for all external recipients (exchange.md §4.3), signs it and stores its bytes. */
+export async function packageStep(deps: OutgoingDeps, actor: Actor | null, doc: OutgoingDocumentRecord): Promise<OutgoingDocumentRecord> {
+  const input = await deps.uow.run((tx) => packageInputOf(tx, deps, actor, doc, { packageId: doc.packageId!, business: { BussinessDocType: '0', Paper: '0' }, withFiles: true }));
   if (!input) return commitStep(deps, actor, doc, 'packaged', async () => ({}), { external: 0 });
   const built = await deps.packages.build(input);
   const payload = await storePackagePayload(deps.files, built.bytes);

@@ -54,7 +54,10 @@ async function applyOne(tx: TxPorts, deps: Pick<OutgoingDeps, 'clock' | 'files' 
     await audit({ outcome: 'unmatched', documentId, from: status.From.OrganId, code: status.StatusCode }, doc?.id ?? arrival.inboxId);
     return 'unmatched';
   }
-  const state: ExchangeState = { handling: recipient.businessStatus && HANDLING.includes(recipient.businessStatus) ? (recipient.businessStatus as HandlingState) : 'none' };
+  const state: ExchangeState = {
+    handling: recipient.businessStatus && HANDLING.includes(recipient.businessStatus) ? (recipient.businessStatus as HandlingState) : 'none',
+    openChange: recipient.changeOpen ?? undefined,
+  };
   const result = applyReceivedStatus(state, code);
   const occurredAt = wireTimestampToDate(status.Timestamp) ?? arrival.receivedAt;
   const description = status.Description?.trim() || null;
@@ -62,7 +65,10 @@ async function applyOne(tx: TxPorts, deps: Pick<OutgoingDeps, 'clock' | 'files' 
     documentId: doc.id, recipientId: recipient.id, statusCode: code, description, occurredAt, receivedAt: arrival.receivedAt, inboxId: arrival.inboxId,
     outcome: result.outcome, note: result.outcome === 'flagged' ? result.reason : null,
   });
-  if (result.outcome === 'applied') {
+  if (result.outcome === 'applied' && (code === '15' || code === '16')) {
+    // The answer to our recall: 15 accepted (cancelled there), 16 refused with its reason.
+    await tx.outgoing.updateRecipient(recipient.id, { changeOpen: null, changeAnswer: code, changeAnswerReason: description, changeAnsweredAt: occurredAt });
+  } else if (result.outcome === 'applied') {
     await tx.outgoing.updateRecipient(recipient.id, {
       businessStatus: code, statusDescription: description, statusAt: occurredAt, ...(code === '02' && { refusedReason: description ?? 'Không nêu lý do' }),
     });

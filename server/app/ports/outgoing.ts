@@ -57,6 +57,10 @@ export interface OutgoingDocumentRecord {
   edxmlDocumentId: string | null;
   issuedAt: Date | null;
   sentAt: Date | null;
+  recallReason: string | null;
+  recalledAt: Date | null;
+  recalledBy: string | null;
+  recallPackageId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -108,7 +112,15 @@ export interface OutgoingRecipientRecord {
   statusDescription: string | null;
   statusAt: Date | null;
   refusedReason: string | null;
+  /** A change request (recall) sent and not yet answered. */
+  changeOpen: 'revoke' | null;
+  /** The answer to the last change request: 15 accepted, 16 refused (with its reason). */
+  changeAnswer: string | null;
+  changeAnswerReason: string | null;
+  changeAnsweredAt: Date | null;
 }
+
+export type RecipientPatch = Partial<Pick<OutgoingRecipientRecord, 'organCode' | 'businessStatus' | 'statusDescription' | 'statusAt' | 'refusedReason' | 'changeOpen' | 'changeAnswer' | 'changeAnswerReason' | 'changeAnsweredAt'>>;
 
 export type NewOutgoingRecipient = Pick<OutgoingRecipientRecord, 'kind' | 'recipientAgencyId' | 'unitId' | 'name'>;
 
@@ -159,7 +171,7 @@ export interface OutgoingRepository {
 
   replaceRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]>;
   listRecipients(documentId: string): Promise<OutgoingRecipientRecord[]>;
-  updateRecipient(id: string, patch: Partial<Pick<OutgoingRecipientRecord, 'organCode' | 'businessStatus' | 'statusDescription' | 'statusAt' | 'refusedReason'>>): Promise<void>;
+  updateRecipient(id: string, patch: RecipientPatch): Promise<void>;
   addRecipientEvent(e: Omit<RecipientEventRecord, 'id'>): Promise<RecipientEventRecord>;
   listRecipientEvents(documentId: string): Promise<RecipientEventRecord[]>;
 

@@ -18,6 +18,9 @@ import { hubDepsOf } from '../hub/hub-deps.ts';
 import { incomingDepsOf } from '../incoming/incoming-deps.ts';
 import { incomingJobs } from '../incoming/incoming-jobs.ts';
 import { startReportSchedule } from './report-schedule.ts';
+import { receiveStatuses } from '../../app/outgoing/receive-statuses.ts';
+import { resumeIssues } from '../../app/outgoing/resume-issues.ts';
+import { outgoingDepsOf } from '../outgoing/outgoing-deps.ts';
 
 export const DELIVERY_JOB = 'hub.delivery.send';
 
@@ -34,6 +37,8 @@ export interface WorkerOptions {
   onError?: (error: unknown) => void;
   /** Runs after each delivery pass (default: the incoming-document jobs: arrivals, reminders). */
   afterDelivery?: () => Promise<void>;
+  /** Work run after each delivery pass (outgoing documents: statuses that came back, issues left part-way). */
+  afterPass?: () => Promise<unknown>;
 }
 
 /** One pass: deliver until nothing is due (bounded, so one pass never runs forever). */
@@ -44,6 +49,7 @@ async function deliverAllDue(hub: HubDeps, options: WorkerOptions): Promise<void
     if (run.delivered + run.failed + run.dead < 200) break;
   }
   await options.afterDelivery?.();
+  await options.afterPass?.();
 }
 
 function startPolling(hub: HubDeps, options: WorkerOptions): Worker {
@@ -101,4 +107,8 @@ export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): P
   // Evaluation reports of finished periods (report-schedule.ts), hourly beside the deliveries.
   const reports = startReportSchedule(deps, { onError: options.onError });
   return { mode: worker.mode, stop: async () => { await reports.stop(); await worker.stop(); } };
+  const outgoing = outgoingDepsOf(deps);
+  options = { afterPass: async () => { await receiveStatuses(outgoing); await resumeIssues(outgoing); }, ...options };
+  if (deps.database.kind === 'postgres' && deps.config.databaseUrl) return startPgBoss(deps.config.databaseUrl, hub, options);
+  return startPolling(hub, options);
 }

@@ -38,6 +38,7 @@ export const outgoingCases: OutsiderCases = {
   'POST /api/outgoing/:id/return': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/return`, payload: { comment: 'Trả lại' } })),
   'POST /api/outgoing/:id/sign': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/sign`, payload: {} })),
   'POST /api/outgoing/:id/issue': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/issue`, payload: {} })),
+  'POST /api/outgoing/:id/recall': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recall`, payload: { reason: 'Thu hồi trộm' } })),
   'GET /api/outgoing/:id/tracking': onDraft('vanthu.stc', (d) => ({ method: 'GET', url: `/api/outgoing/${d.id}/tracking` })),
   'POST /api/outgoing/:id/recipients/:recipientId/resend': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recipients/${d.recipientId}/resend`, payload: {} })),
   'GET /api/outgoing-review-chain': {
@@ -54,6 +55,7 @@ export const outgoingCases: OutsiderCases = {
       return { method: 'PUT', url: '/api/outgoing-review-chain', payload: { agencyId: await env.agencyId(NAMES.SNV), steps: [] } };
     },
   },
+  'GET /api/outgoing-signers': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-signers?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/outgoing-register': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/outgoing-register/export': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register/export?agencyId=${await env.agencyId(NAMES.SNV)}&format=xlsx` }) },
 };

@@ -97,3 +97,17 @@ export const api = {
 };
 
 export { ApiError };
+
+/** Uploads one file as the raw body (POST /api/files), its name percent-encoded in x-file-name. */
+export async function uploadFile<T>(file: File): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-file-name': encodeURIComponent(file.name), 'content-type': file.type || 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch('/api/files', { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+  return (await response.json()) as T;
+}

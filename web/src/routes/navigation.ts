@@ -41,6 +41,14 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    title: 'Văn bản đi',
+    items: [
+      { to: '/van-ban-di', label: 'Văn bản đi', anyOf: ['draft.create', 'draft.review', 'document.sign', 'document.issue'], end: true },
+      { to: '/van-ban-di/moi', label: 'Soạn văn bản mới', anyOf: ['draft.create'] },
+      { to: '/van-ban-di/so', label: 'Sổ văn bản đi', anyOf: ['register.read'] },
+    ],
+  },
+  {
     title: 'Tài khoản',
     items: [{ to: '/doi-mat-khau', label: 'Đổi mật khẩu' }],
   },

@@ -21,6 +21,10 @@ import { ValidatePdfPage } from '../features/signing/validate-pdf-page.tsx';
 import { DeadLettersPage } from '../features/hub/dead-letters-page.tsx';
 import { HubOverviewPage } from '../features/hub/hub-overview-page.tsx';
 import { PackageTracePage } from '../features/hub/package-trace-page.tsx';
+import { DraftEditorPage } from '../features/outgoing/draft-editor-page.tsx';
+import { OutgoingDetailPage } from '../features/outgoing/outgoing-detail-page.tsx';
+import { OutgoingListPage } from '../features/outgoing/outgoing-list-page.tsx';
+import { OutgoingRegisterPage } from '../features/outgoing/outgoing-register-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
@@ -29,6 +33,7 @@ const USERS = ['user.manage'];
 const SUPERVISION = ['report.province'];
 const WORKLOAD = ['report.agency'];
 const HUB = ['hub.operate'];
+const OUTGOING = ['draft.create', 'draft.review', 'document.sign', 'document.issue', 'register.read'];
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
@@ -59,6 +64,11 @@ export const router = createBrowserRouter([
           { path: 'truc-lien-thong', element: <RequireAbility anyOf={HUB}><HubOverviewPage /></RequireAbility> },
           { path: 'truc-lien-thong/dung-chuyen', element: <RequireAbility anyOf={HUB}><DeadLettersPage /></RequireAbility> },
           { path: 'truc-lien-thong/tra-cuu', element: <RequireAbility anyOf={HUB}><PackageTracePage /></RequireAbility> },
+          { path: 'van-ban-di', element: <RequireAbility anyOf={OUTGOING}><OutgoingListPage /></RequireAbility> },
+          { path: 'van-ban-di/moi', element: <RequireAbility anyOf={['draft.create']}><DraftEditorPage /></RequireAbility> },
+          { path: 'van-ban-di/so', element: <RequireAbility anyOf={['register.read']}><OutgoingRegisterPage /></RequireAbility> },
+          { path: 'van-ban-di/:id', element: <RequireAbility anyOf={OUTGOING}><OutgoingDetailPage /></RequireAbility> },
+          { path: 'van-ban-di/:id/sua', element: <RequireAbility anyOf={['draft.create']}><DraftEditorPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

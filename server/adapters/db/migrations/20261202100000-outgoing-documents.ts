@@ -44,6 +44,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     edxml_document_id text,
     issued_at timestamptz,
     sent_at timestamptz,
+    recall_reason text,
+    recalled_at timestamptz,
+    recalled_by uuid REFERENCES users(id),
+    recall_package_id text,
     created_at timestamptz NOT NULL,
     updated_at timestamptz NOT NULL
   )`.execute(db);
@@ -89,6 +93,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     status_description text,
     status_at timestamptz,
     refused_reason text,
+    change_open text,
+    change_answer text,
+    change_answer_reason text,
+    change_answered_at timestamptz,
     CHECK ((kind = 'agency') = (recipient_agency_id IS NOT NULL)),
     CHECK ((kind = 'unit') = (unit_id IS NOT NULL))
   )`.execute(db);

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   NewOutgoingDocument, NewOutgoingRecipient, OutgoingDocumentRecord, OutgoingListFilter, OutgoingPatch, OutgoingRecipientRecord,
-  OutgoingRepository, OutgoingReviewRecord, OutgoingVersionRecord, RecipientEventRecord, StatusArrival,
+  OutgoingRepository, OutgoingReviewRecord, OutgoingVersionRecord, RecipientEventRecord, RecipientPatch, StatusArrival,
 } from '../../../app/ports/outgoing.ts';
 import type { IssueStep } from '../../../domain/document/issue-steps.ts';
 import type { OutgoingState } from '../../../domain/document/outgoing-states.ts';
@@ -26,7 +26,8 @@ function toDoc(r: Selectable<OutgoingDocumentsTable>): OutgoingDocumentRecord {
     issueStartedBy: r.issue_started_by, stampedFileId: r.stamped_file_id, finalMainFileId: r.final_main_file_id, finalMainSha256: r.final_main_sha256,
     finalAttachments: json(r.final_attachments), registeredAt: date(r.registered_at), packageId: r.package_id, packageSha256: r.package_sha256,
     packageSize: r.package_size === null ? null : Number(r.package_size), edxmlDocumentId: r.edxml_document_id, issuedAt: date(r.issued_at),
-    sentAt: date(r.sent_at), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
+    sentAt: date(r.sent_at), recallReason: r.recall_reason, recalledAt: date(r.recalled_at), recalledBy: r.recalled_by, recallPackageId: r.recall_package_id,
+    createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
   };
 }
 
@@ -34,6 +35,7 @@ function toRecipient(r: Selectable<OutgoingRecipientsTable>): OutgoingRecipientR
   return {
     id: r.id, documentId: r.document_id, kind: r.kind, recipientAgencyId: r.recipient_agency_id, unitId: r.unit_id, name: r.name, organCode: r.organ_code,
     businessStatus: r.business_status, statusDescription: r.status_description, statusAt: date(r.status_at), refusedReason: r.refused_reason,
+    changeOpen: r.change_open as 'revoke' | null, changeAnswer: r.change_answer, changeAnswerReason: r.change_answer_reason, changeAnsweredAt: date(r.change_answered_at),
   };
 }
 
@@ -46,7 +48,7 @@ const COLUMN: Record<keyof OutgoingPatch, keyof OutgoingDocumentsTable> = {
   issueStep: 'issue_step', issueStartedBy: 'issue_started_by', stampedFileId: 'stamped_file_id', finalMainFileId: 'final_main_file_id',
   finalMainSha256: 'final_main_sha256', finalAttachments: 'final_attachments', registeredAt: 'registered_at', packageId: 'package_id',
   packageSha256: 'package_sha256', packageSize: 'package_size', edxmlDocumentId: 'edxml_document_id', issuedAt: 'issued_at', sentAt: 'sent_at',
-  updatedAt: 'updated_at',
+  recallReason: 'recall_reason', recalledAt: 'recalled_at', recalledBy: 'recalled_by', recallPackageId: 'recall_package_id', updatedAt: 'updated_at',
 };
 const JSON_FIELDS = new Set<keyof OutgoingPatch>(['attachmentFileIds', 'reviewChain', 'finalAttachments']);
 
@@ -147,13 +149,17 @@ export class PgOutgoingRepository implements OutgoingRepository {
     return rows.map(toRecipient);
   }
 
-  async updateRecipient(id: string, patch: Partial<Pick<OutgoingRecipientRecord, 'organCode' | 'businessStatus' | 'statusDescription' | 'statusAt' | 'refusedReason'>>): Promise<void> {
+  async updateRecipient(id: string, patch: RecipientPatch): Promise<void> {
     await this.db.updateTable('outgoing_recipients').set({
       ...(patch.organCode !== undefined && { organ_code: patch.organCode }),
       ...(patch.businessStatus !== undefined && { business_status: patch.businessStatus }),
       ...(patch.statusDescription !== undefined && { status_description: patch.statusDescription }),
       ...(patch.statusAt !== undefined && { status_at: patch.statusAt }),
       ...(patch.refusedReason !== undefined && { refused_reason: patch.refusedReason }),
+      ...(patch.changeOpen !== undefined && { change_open: patch.changeOpen }),
+      ...(patch.changeAnswer !== undefined && { change_answer: patch.changeAnswer }),
+      ...(patch.changeAnswerReason !== undefined && { change_answer_reason: patch.changeAnswerReason }),
+      ...(patch.changeAnsweredAt !== undefined && { change_answered_at: patch.changeAnsweredAt }),
     }).where('id', '=', id).execute();
   }
 

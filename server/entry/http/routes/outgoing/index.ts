@@ -1,10 +1,12 @@
 import { approveDraftRoute } from './approve-draft.ts';
 import { createDraftRoute } from './create-draft.ts';
 import { findOutgoingRoute } from './find-outgoing.ts';
+import { findSignersRoute } from './find-signers.ts';
 import { getOutgoingRoute } from './get-outgoing.ts';
 import { getTrackingRoute } from './get-tracking.ts';
 import { issueDocumentRoute } from './issue-document.ts';
 import { exportOutgoingRegisterRoute, findOutgoingRegisterRoute } from './outgoing-register.ts';
+import { recallDocumentRoute } from './recall-document.ts';
 import { resendDeliveryRoute } from './resend-delivery.ts';
 import { returnDraftRoute } from './return-draft.ts';
 import { getReviewChainRoute, updateReviewChainRoute } from './review-chain.ts';
@@ -14,5 +16,5 @@ import { updateDraftRoute } from './update-draft.ts';
 
 export const outgoingRoutes = [
   findOutgoingRoute, createDraftRoute, getOutgoingRoute, updateDraftRoute, submitDraftRoute, approveDraftRoute, returnDraftRoute, signDocumentRoute,
-  issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute,
+  issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute, findSignersRoute, recallDocumentRoute,
 ];

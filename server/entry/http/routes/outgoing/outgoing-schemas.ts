@@ -31,6 +31,7 @@ export const DraftBody = Type.Object({
 export const RecipientBody = Type.Object({
   id: Str, kind: Type.Union([Type.Literal('agency'), Type.Literal('unit')]), recipientAgencyId: NStr, unitId: NStr, name: Str, organCode: NStr,
   businessStatus: NStr, statusDescription: NStr, statusAt: NStr, refusedReason: NStr,
+  changeOpen: NStr, changeAnswer: NStr, changeAnswerReason: NStr, changeAnsweredAt: NStr,
 });
 
 export const DocumentBody = Type.Object({
@@ -39,7 +40,7 @@ export const DocumentBody = Type.Object({
   version: Type.Integer(), reviewChain: Type.Array(Type.Object({ kind: Str, userId: Str, label: Str })), reviewStep: Type.Integer(),
   signedAt: NStr, signedBy: NStr, signedFileId: NStr, codeNumber: NStr, codeNotation: NStr, issuedDate: NStr, issueStep: NStr,
   finalMainFileId: NStr, finalMainSha256: NStr, finalAttachments: Type.Array(Type.Object({ fileId: Str, sha256: Str, name: Str })),
-  packageId: NStr, edxmlDocumentId: NStr, issuedAt: NStr, sentAt: NStr, createdAt: Str, updatedAt: Str,
+  packageId: NStr, edxmlDocumentId: NStr, issuedAt: NStr, sentAt: NStr, recallReason: NStr, recalledAt: NStr, createdAt: Str, updatedAt: Str,
 });
 
 export const DetailBody = Type.Object({
@@ -54,13 +55,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function presentDocument(d: OutgoingDocumentRecord) {
   return {
-    ...d, stateLabel: OUTGOING_STATE_LABELS[d.state], signedAt: iso(d.signedAt), issuedAt: iso(d.issuedAt), sentAt: iso(d.sentAt),
+    ...d, stateLabel: OUTGOING_STATE_LABELS[d.state], signedAt: iso(d.signedAt), issuedAt: iso(d.issuedAt), sentAt: iso(d.sentAt), recalledAt: iso(d.recalledAt),
     createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
   };
 }
 
 export function presentRecipient(r: OutgoingRecipientRecord) {
-  return { ...r, statusAt: iso(r.statusAt) };
+  return { ...r, statusAt: iso(r.statusAt), changeAnsweredAt: iso(r.changeAnsweredAt) };
 }
 
 export function presentDetail(x: OutgoingDetail) {
