@@ -87,8 +87,8 @@ export async function arriveFromStc(e: TestEnv, deps: IncomingDeps, options: Arr
 export async function statusesAtSender(e: TestEnv, documentId: string): Promise<{ code: string; description: string; timestamp: string }[]> {
   await deliverDue(hubDeps(e));
   const stcId = await e.agencyId(NAMES.STC);
-  const rows = await e.database.db.selectFrom('hub_inbox').select(['payload_sha256']).where('agency_id', '=', stcId).where('kind', '=', 'status')
-    .where('document_id', '=', documentId).orderBy('received_at').orderBy('id').execute();
+  const rows = await e.database.db.selectFrom('hub_inbox as i').innerJoin('hub_deliveries as d', 'd.id', 'i.delivery_id').select(['i.payload_sha256'])
+    .where('i.agency_id', '=', stcId).where('i.kind', '=', 'status').where('i.document_id', '=', documentId).orderBy('d.seq').execute();
   const out = [];
   for (const r of rows) {
     const chunks: Buffer[] = [];
@@ -103,12 +103,13 @@ export async function statusesAtSender(e: TestEnv, documentId: string): Promise<
 /** A user of Sở Nội vụ created for a test (demo password), idempotently. */
 export async function ensureUser(e: TestEnv, username: string, roles: Role[], options: { unit?: string; email?: string; agency?: string } = {}): Promise<string> {
   const agencyId = await e.agencyId(options.agency ?? NAMES.SNV);
+  // Read outside the transaction: on PGlite one connection serves both, and a query beside an open transaction waits forever.
+  const unitId = options.unit
+    ? (await e.database.db.selectFrom('units').select('id').where('agency_id', '=', agencyId).where('name', '=', options.unit).executeTakeFirstOrThrow()).id
+    : null;
   return e.deps.uow.run(async (tx) => {
     const known = await tx.users.findByUsername(username);
     if (known) return known.id;
-    const unitId = options.unit
-      ? (await e.database.db.selectFrom('units').select('id').where('agency_id', '=', agencyId).where('name', '=', options.unit).executeTakeFirstOrThrow()).id
-      : null;
     const u = await createUser(tx, { hasher: e.deps.hasher, clock: e.clock }, null, {
       agencyId, unitId, username, fullName: `Người thử ${username}`, title: 'Chuyên viên', roles, password: DEMO_PASSWORD, skipPasswordPolicy: true, email: options.email ?? null,
     });

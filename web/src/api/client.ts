@@ -91,3 +91,8 @@ export const api = {
 };
 
 export { ApiError };
+
+/** The session's CSRF token, for the few requests not sent through `request` (raw file uploads). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
