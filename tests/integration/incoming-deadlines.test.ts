@@ -41,13 +41,15 @@ describeEachEngine('incoming documents: deadlines, reminders by e-mail, escalati
     const mine = catcher.messages.filter((m) => m.to.includes('chuyen.mail@snv.baclieu.gov.vn'));
     expect(mine).toHaveLength(1);
     expect(mine[0]!.data).toContain('Subject: =?UTF-8?');
-    work = (await e.request(specialist, { method: 'GET', url: '/api/my-work' })).json() as typeof work;
+    // Sessions end after a day without use: sign in again on the later day.
+    const [specialist2, leader2] = [await e.login('chuyenvien.mail'), await e.login('giamdoc.snv')];
+    work = (await e.request(specialist2, { method: 'GET', url: '/api/my-work' })).json() as typeof work;
     expect(work.items.find((i) => i.document.id === a.id)).toMatchObject({ overdue: true, followUp: false });
-    const leaderWork = (await e.request(leader, { method: 'GET', url: '/api/my-work' })).json() as typeof work;
+    const leaderWork = (await e.request(leader2, { method: 'GET', url: '/api/my-work' })).json() as typeof work;
     expect(leaderWork.items.find((i) => i.document.id === a.id)).toMatchObject({ overdue: true, followUp: true });
-    const notes = (await e.request(leader, { method: 'GET', url: '/api/notifications' })).json() as { unread: number; items: { kind: string; incomingId: string }[] };
+    const notes = (await e.request(leader2, { method: 'GET', url: '/api/notifications' })).json() as { unread: number; items: { kind: string; incomingId: string }[] };
     expect(notes.items.filter((n) => n.kind === 'reminder.escalated' && n.incomingId === a.id)).toHaveLength(1);
-    const sNotes = (await e.request(specialist, { method: 'GET', url: '/api/notifications' })).json() as typeof notes;
+    const sNotes = (await e.request(specialist2, { method: 'GET', url: '/api/notifications' })).json() as typeof notes;
     expect(sNotes.items.filter((n) => n.kind === 'reminder.overdue' && n.incomingId === a.id)).toHaveLength(1);
     const rows = await e.database.db.selectFrom('reminders').selectAll().execute();
     expect(rows.filter((r) => r.kind === 'overdue')).toHaveLength(1);

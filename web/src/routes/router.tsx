@@ -11,6 +11,12 @@ import { UserCreatePage } from '../features/users/user-create-page.tsx';
 import { UserEditPage } from '../features/users/user-edit-page.tsx';
 import { UserListPage } from '../features/users/user-list-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
+import { IncomingDetailPage } from '../features/incoming/incoming-detail-page.tsx';
+import { IncomingListPage } from '../features/incoming/incoming-list-page.tsx';
+import { IncomingRegisterPage } from '../features/incoming/incoming-register-page.tsx';
+import { MyWorkPage } from '../features/incoming/my-work-page.tsx';
+import { NotificationsPage } from '../features/incoming/notifications.tsx';
+import { PaperEntryPage } from '../features/incoming/paper-entry-page.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
 const DIRECTORY_MANAGE = ['directory.manage'];
@@ -34,6 +40,12 @@ export const router = createBrowserRouter([
           { path: 'nguoi-dung/moi', element: <RequireAbility anyOf={USERS}><UserCreatePage /></RequireAbility> },
           { path: 'nguoi-dung/:id', element: <RequireAbility anyOf={USERS}><UserEditPage /></RequireAbility> },
           { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
+          { path: 'van-ban-den', element: <IncomingListPage /> },
+          { path: 'van-ban-den/nhap-van-ban-giay', element: <RequireAbility anyOf={['incoming.register']}><PaperEntryPage /></RequireAbility> },
+          { path: 'van-ban-den/:id', element: <IncomingDetailPage /> },
+          { path: 'viec-cua-toi', element: <MyWorkPage /> },
+          { path: 'so-van-ban-den', element: <RequireAbility anyOf={['register.read']}><IncomingRegisterPage /></RequireAbility> },
+          { path: 'thong-bao', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
