@@ -122,7 +122,7 @@ export function PassOnForm({ detail, assignmentId, onDone }: Props & { assignmen
   return (
     <ActionForm title={`Giao chuyên viên xử lý (${detail.names[a.assigneeUnitId ?? ''] ?? ''})`} error={error}
       onSubmit={() => run(() => incomingApi.pass(assignmentId, { userId: user, deadline: deadline || undefined, instruction }))}>
-      <SelectField label="Chuyên viên" required value={user} onChange={(e) => setUser(e.target.value)} placeholder="Chọn người xử lý" options={members.map((u) => ({ value: u.id, label: `${u.fullName} (${u.title})` }))} />
+      <SelectField label="Người được giao" required value={user} onChange={(e) => setUser(e.target.value)} placeholder="Chọn người xử lý" options={members.map((u) => ({ value: u.id, label: `${u.fullName} (${u.title})` }))} />
       <TextField label="Hạn xử lý" type="date" min={todayLocal()} max={a.deadline ?? undefined} value={deadline} onChange={(e) => setDeadline(e.target.value)} hint="Để trống: bằng hạn của đơn vị." />
       <TextField label="Ý kiến giao việc" value={instruction} onChange={(e) => setInstruction(e.target.value)} />
       <div className="form-actions"><button className="button button-primary" type="submit" disabled={busy}>Giao việc</button></div>
