@@ -52,3 +52,20 @@ export function formatVietnamTime(instant: Date): string {
   const shifted = new Date(instant.getTime() + 7 * 3600_000);
   return shifted.toISOString().replace(/\.\d{3}Z$/, '+07:00');
 }
+
+/** Names of the number (box 3) and place-and-date (box 4) fields stamped after the personal signature. */
+export const STAMP_FIELD_NAMES = { number: 'so_ky_hieu', dateLine: 'ngay_ban_hanh' } as const;
+
+/**
+ * Where the number and the place-and-date line go on the first page [LT, Decree 30 App. I layout]:
+ * box 3 under the agency name in the left column (from the 30 mm left margin), box 4 under the
+ * national motto in the right column (ending at the 15 mm right margin), 45–52 mm from the top.
+ */
+export function stampFieldBoxes(page: { width: number; height: number }): { number: Box; dateLine: Box } {
+  const y = page.height - mm(52);
+  const height = mm(7);
+  return {
+    number: { x: mm(30), y, width: mm(70), height },
+    dateLine: { x: page.width - mm(15) - mm(95), y, width: mm(95), height },
+  };
+}

@@ -4,6 +4,7 @@ import type { Clock } from '../../app/ports/clock.ts';
 import type { UnitOfWork } from '../../app/ports/unit-of-work.ts';
 import type { PasswordHasher } from '../../app/ports/users.ts';
 import type { FileStore } from '../../app/ports/file-store.ts';
+import type { DocumentSigning } from '../../app/ports/document-signing.ts';
 
 /** What the HTTP entry hands to use cases. Built once in main.ts (or by the test harness). */
 export interface AppDeps {
@@ -13,4 +14,5 @@ export interface AppDeps {
   clock: Clock;
   hasher: PasswordHasher;
   files: FileStore;
+  signing: DocumentSigning;
 }
