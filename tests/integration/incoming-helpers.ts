@@ -43,8 +43,9 @@ export class FakeSigning implements DocumentSigning {
   signAttachment(): Promise<Uint8Array> { throw new Error('FakeSigning: signAttachment not expected'); }
 }
 
+/** Validation through the fake (results chosen per test); status packages signed by the real signing adapter. */
 export function incomingDeps(e: TestEnv, signing: FakeSigning, extra: Partial<IncomingDeps> & { mailer?: Mailer } = {}): IncomingDeps {
-  return incomingDepsOf(e.deps, { signing, signPackage: signing, clock: e.clock, ...extra });
+  return incomingDepsOf(e.deps, { signing, clock: e.clock, ...extra });
 }
 
 export interface ArrivalOptions {
@@ -54,6 +55,8 @@ export interface ArrivalOptions {
   priority?: string;
   subject?: string;
   typeName?: string;
+  /** The main file; default a small unsigned PDF. */
+  pdf?: Buffer;
 }
 
 /** Sở Tài chính sends a document to Sở Nội vụ through the hub; it is delivered and turned into an arrival. */
@@ -75,6 +78,7 @@ export async function arriveFromStc(e: TestEnv, deps: IncomingDeps, options: Arr
       OtherInfo: { ...draft.MessageHeader.OtherInfo, Priority: options.priority ?? '0' },
     },
     TraceHeader: [{ OrganId: stc.code, Timestamp: '2026/02/27 09:00:00' }],
+    ...(options.pdf ? { attachments: [{ AttachmentName: 'van-ban.pdf', ContentType: 'application/pdf', Description: 'Văn bản chính', bytes: options.pdf }] } : {}),
   });
   await sendThroughHub(e, stc, [snv.code], { packageId: built.packageId, documentId: built.documentId, bytes: built.bytes });
   await deliverDue(hubDeps(e));
