@@ -1,15 +1,16 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SmtpMailer } from '../../server/adapters/mail/smtp-mailer.ts';
 import { sendReminders } from '../../server/app/incoming/send-reminders.ts';
 import { incomingJobs } from '../../server/entry/incoming/incoming-jobs.ts';
 import { describeEachEngine } from './harness.ts';
-import { arriveFromStc, ensureUser, FakeSigning, incomingDeps, userIdOf } from './incoming-helpers.ts';
+import { arriveFromStc, pinFakeSigning, ensureUser, FakeSigning, incomingDeps, userIdOf } from './incoming-helpers.ts';
 import { SmtpCatcher } from './smtp-catcher.ts';
 
 describeEachEngine('incoming documents: deadlines, reminders by e-mail, escalation, my work, live notifications', { seed: true }, (env) => {
   const catcher = new SmtpCatcher();
+  beforeEach(() => pinFakeSigning(env(), new FakeSigning()));
   beforeAll(async () => {
     await catcher.start();
   });

@@ -1,11 +1,12 @@
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.ts';
-import { arriveFromStc, ensureUser, FakeSigning, incomingDeps, statusesAtSender, UNIT_CCVC, UNIT_TCBC, userIdOf } from './incoming-helpers.ts';
+import { arriveFromStc, pinFakeSigning, ensureUser, FakeSigning, incomingDeps, statusesAtSender, UNIT_CCVC, UNIT_TCBC, userIdOf } from './incoming-helpers.ts';
 import { unitId } from './directory-fixtures.ts';
 import { NAMES } from './harness.ts';
 
 describeEachEngine('incoming documents: direction, pass-on, processing, finishing, statuses to the sender', { seed: true }, (env) => {
   const signing = new FakeSigning();
+  beforeEach(() => pinFakeSigning(env(), signing));
 
   it('registered → directed to a unit (default deadline 10 working days, capped by DueDate) → passed to a specialist → comment → finished; the sender sees 01 03 04 05 06 in order', async () => {
     const e = env();

@@ -12,7 +12,7 @@ import type { Mailer } from '../../server/app/ports/mailer.ts';
 import { createUser } from '../../server/app/users/create-user.ts';
 import type { Role } from '../../server/domain/access/roles.ts';
 import type { DocumentValidation } from '../../server/domain/signature/validation-result.ts';
-import { incomingDepsOf } from '../../server/entry/incoming/incoming-deps.ts';
+import { incomingDepsOf, pinIncomingDeps } from '../../server/entry/incoming/incoming-deps.ts';
 import { NAMES, type TestEnv } from './harness.ts';
 import { codeOf, hubDeps, sendThroughHub } from './hub-helpers.ts';
 
@@ -43,9 +43,18 @@ export class FakeSigning implements DocumentSigning {
   signAttachment(): Promise<Uint8Array> { throw new Error('FakeSigning: signAttachment not expected'); }
 }
 
-/** Validation through the fake (results chosen per test); status packages signed by the real signing adapter. */
+/** Validation and package signing through the fake (results chosen per test, no key generation). */
 export function incomingDeps(e: TestEnv, signing: FakeSigning, extra: Partial<IncomingDeps> & { mailer?: Mailer } = {}): IncomingDeps {
-  return incomingDepsOf(e.deps, { signing, clock: e.clock, ...extra });
+  return incomingDepsOf(e.deps, { signing, signPackage: signing, clock: e.clock, ...extra });
+}
+
+/**
+ * Makes the HTTP routes of this test application use the fake too. Suites that check the workflow
+ * (not signatures) call it: generating the test CA's keys costs minutes on a loaded machine. The
+ * arrival suite keeps the real adapter (deps.signing) behind the routes.
+ */
+export function pinFakeSigning(e: TestEnv, signing: FakeSigning): void {
+  pinIncomingDeps(e.deps, incomingDeps(e, signing));
 }
 
 export interface ArrivalOptions {

@@ -3,11 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.ts';
-import { arriveFromStc, FakeSigning, incomingDeps } from './incoming-helpers.ts';
+import { arriveFromStc, pinFakeSigning, FakeSigning, incomingDeps } from './incoming-helpers.ts';
 
 describeEachEngine('incoming register: screen, XLSX and PDF with the Decree 30 columns', { seed: true }, (env) => {
+  beforeEach(() => pinFakeSigning(env(), new FakeSigning()));
   it('the register lists registered documents in arrival order; the XLSX read back has the 10 headed columns and the rows; the PDF carries Vietnamese text', async () => {
     const e = env();
     e.clock.set('2026-03-02T02:00:00Z');

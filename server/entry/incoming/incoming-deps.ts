@@ -35,3 +35,8 @@ export function incomingDepsOf(deps: AppDeps, overrides: Partial<IncomingDeps> &
   if (plain) cache.set(deps, built);
   return built;
 }
+
+/** Pins the ports the HTTP routes of one composed application use (integration tests pin a signing fake). */
+export function pinIncomingDeps(deps: AppDeps, incoming: IncomingDeps): void {
+  cache.set(deps, incoming);
+}
