@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1366, height: 860 } } }],
   webServer: {
-    command: 'rm -rf .tmp/e2e-data && npm run --silent build:web -- --logLevel warn && node bin/lienthong.mjs start',
+    command: 'rm -rf .tmp/e2e-data && npm run --silent build:web -- --logLevel warn && npx tsx scripts/e2e-fixtures.ts && node bin/lienthong.mjs start',
     url: `${BASE_URL}/readyz`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,4 +1,3 @@
-import type { SettingDoc } from './env.ts';
 
 /** Outgoing mail (reminders); optional: without SMTP_HOST nothing is mailed and the app says so. */
 export interface SmtpConfig {
@@ -8,6 +7,14 @@ export interface SmtpConfig {
   user: string | undefined;
   password: string | undefined;
   from: string;
+}
+
+/** Same shape as env.ts's SettingDoc (not imported: env.ts imports this file). */
+interface SettingDoc {
+  name: string;
+  type: string;
+  default: string;
+  description: string;
 }
 
 export const SMTP_SETTINGS: SettingDoc[] = [

@@ -1,12 +1,32 @@
 import { Readable } from 'node:stream';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
+import { verifyXml } from '../../server/adapters/hub/xml-signature.ts';
+import { samplePdf } from '../../server/adapters/signing/testing/test-pki.ts';
+import { incomingDepsOf } from '../../server/entry/incoming/incoming-deps.ts';
 import { createFile } from '../../server/app/files/create-file.ts';
 import { receiveArrivals } from '../../server/app/incoming/receive-arrivals.ts';
 import { describeEachEngine } from './harness.ts';
 import { arriveFromStc, ensureUser, FakeSigning, incomingDeps, INVALID, statusesAtSender, VALID } from './incoming-helpers.ts';
 
+// The real signing adapter makes the test CA and its keys on first use (RSA key generation).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
+
 describeEachEngine('incoming documents: arrival, inbox, registering, refusing, paper', { seed: true }, (env) => {
   const signing = new FakeSigning();
+
+  it('with the real signing adapter: an organisation-signed PDF arrives as a valid original, and the 01 it answers with carries a valid XML signature', async () => {
+    const e = env();
+    const stcCode = (await e.database.db.selectFrom('agency_codes as c').innerJoin('agencies as a', 'a.id', 'c.agency_id').select('c.code').where('a.name', '=', 'Sở Tài chính tỉnh Bạc Liêu').where('c.valid_to', 'is', null).executeTakeFirstOrThrow()).code;
+    const pdf = Buffer.from(await e.deps.signing.signOrganisation({ pdf: await samplePdf(), agencyCode: stcCode }));
+    const a = await arriveFromStc(e, incomingDepsOf(e.deps), { number: '10', pdf });
+    const doc = await e.database.db.selectFrom('incoming_documents').select(['signature_status']).where('id', '=', a.id).executeTakeFirstOrThrow();
+    expect(doc.signature_status).toBe('valid');
+    const status = await e.database.db.selectFrom('hub_outbox').select(['payload_sha256']).where('kind', '=', 'status').where('document_id', '=', a.documentId).executeTakeFirstOrThrow();
+    const chunks: Buffer[] = [];
+    for await (const c of await e.deps.files.get(status.payload_sha256)) chunks.push(c as Buffer);
+    const check = verifyXml(Buffer.concat(chunks));
+    expect(check).toMatchObject({ present: true, digestValid: true, signatureValid: true });
+  });
 
   it('an arrival from another agency is stored with its files and signature result, and the sender gets 01 at once; processing twice changes nothing', async () => {
     const e = env();

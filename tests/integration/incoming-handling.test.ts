@@ -1,17 +1,18 @@
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.ts';
-import { arriveFromStc, ensureUser, FakeSigning, incomingDeps, statusesAtSender, UNIT_CCVC, UNIT_TCBC, userIdOf } from './incoming-helpers.ts';
+import { arriveFromStc, pinFakeSigning, ensureUser, FakeSigning, incomingDeps, statusesAtSender, UNIT_CCVC, UNIT_TCBC, userIdOf } from './incoming-helpers.ts';
 import { unitId } from './directory-fixtures.ts';
 import { NAMES } from './harness.ts';
 
 describeEachEngine('incoming documents: direction, pass-on, processing, finishing, statuses to the sender', { seed: true }, (env) => {
   const signing = new FakeSigning();
+  beforeEach(() => pinFakeSigning(env(), signing));
 
   it('registered → directed to a unit (default deadline 10 working days, capped by DueDate) → passed to a specialist → comment → finished; the sender sees 01 03 04 05 06 in order', async () => {
     const e = env();
     e.clock.set('2026-03-02T02:00:00Z'); // Monday
     const deps = incomingDeps(e, signing);
-    const a = await arriveFromStc(e, deps, { number: '41', dueDate: '2026-04-30' });
+    const a = await arriveFromStc(e, deps, { number: '41', dueDate: '2026/04/30' });
     const [clerk, leader, head, specialist] = [await e.login('vanthu.snv'), await e.login('giamdoc.snv'), await e.login('truongphong.snv'), await e.login('chuyenvien.snv')];
     expect((await e.request(clerk, { method: 'POST', url: `/api/incoming/${a.id}/register`, payload: {} })).statusCode).toBe(200);
     const leaderId = await userIdOf(e, 'giamdoc.snv');
@@ -130,8 +131,8 @@ describeEachEngine('incoming documents: direction, pass-on, processing, finishin
       ['chuyenvien3.snv', false, 404], // a specialist of the same unit it was not passed to
       ['truongphong2.snv', false, 404], // head of another unit
       ['chuyenvien2.snv', false, 404], // a specialist of another unit
-      ['quantri.snv', false, 404], // agency administrator: no document content
-      ['vanthu.stc', false, 404], // another agency
+      ['quantri.snv', false, 403], // agency administrator: no document content, and no assignment.work at all
+      ['vanthu.stc', false, 403], // another agency (a clerk: refused before any lookup)
     ];
     const got: [string, boolean, number][] = [];
     for (const [username] of matrix) {

@@ -12,7 +12,7 @@ import type { Mailer } from '../../server/app/ports/mailer.ts';
 import { createUser } from '../../server/app/users/create-user.ts';
 import type { Role } from '../../server/domain/access/roles.ts';
 import type { DocumentValidation } from '../../server/domain/signature/validation-result.ts';
-import { incomingDepsOf } from '../../server/entry/incoming/incoming-deps.ts';
+import { incomingDepsOf, pinIncomingDeps } from '../../server/entry/incoming/incoming-deps.ts';
 import { NAMES, type TestEnv } from './harness.ts';
 import { codeOf, hubDeps, sendThroughHub } from './hub-helpers.ts';
 
@@ -43,8 +43,18 @@ export class FakeSigning implements DocumentSigning {
   signAttachment(): Promise<Uint8Array> { throw new Error('FakeSigning: signAttachment not expected'); }
 }
 
+/** Validation and package signing through the fake (results chosen per test, no key generation). */
 export function incomingDeps(e: TestEnv, signing: FakeSigning, extra: Partial<IncomingDeps> & { mailer?: Mailer } = {}): IncomingDeps {
   return incomingDepsOf(e.deps, { signing, signPackage: signing, clock: e.clock, ...extra });
+}
+
+/**
+ * Makes the HTTP routes of this test application use the fake too. Suites that check the workflow
+ * (not signatures) call it: generating the test CA's keys costs minutes on a loaded machine. The
+ * arrival suite keeps the real adapter (deps.signing) behind the routes.
+ */
+export function pinFakeSigning(e: TestEnv, signing: FakeSigning): void {
+  pinIncomingDeps(e.deps, incomingDeps(e, signing));
 }
 
 export interface ArrivalOptions {
@@ -54,6 +64,8 @@ export interface ArrivalOptions {
   priority?: string;
   subject?: string;
   typeName?: string;
+  /** The main file; default a small unsigned PDF. */
+  pdf?: Buffer;
 }
 
 /** Sở Tài chính sends a document to Sở Nội vụ through the hub; it is delivered and turned into an arrival. */
@@ -75,6 +87,7 @@ export async function arriveFromStc(e: TestEnv, deps: IncomingDeps, options: Arr
       OtherInfo: { ...draft.MessageHeader.OtherInfo, Priority: options.priority ?? '0' },
     },
     TraceHeader: [{ OrganId: stc.code, Timestamp: '2026/02/27 09:00:00' }],
+    ...(options.pdf ? { attachments: [{ AttachmentName: 'van-ban.pdf', ContentType: 'application/pdf', Description: 'Văn bản chính', bytes: options.pdf }] } : {}),
   });
   await sendThroughHub(e, stc, [snv.code], { packageId: built.packageId, documentId: built.documentId, bytes: built.bytes });
   await deliverDue(hubDeps(e));
@@ -87,8 +100,8 @@ export async function arriveFromStc(e: TestEnv, deps: IncomingDeps, options: Arr
 export async function statusesAtSender(e: TestEnv, documentId: string): Promise<{ code: string; description: string; timestamp: string }[]> {
   await deliverDue(hubDeps(e));
   const stcId = await e.agencyId(NAMES.STC);
-  const rows = await e.database.db.selectFrom('hub_inbox').select(['payload_sha256']).where('agency_id', '=', stcId).where('kind', '=', 'status')
-    .where('document_id', '=', documentId).orderBy('received_at').orderBy('id').execute();
+  const rows = await e.database.db.selectFrom('hub_inbox as i').innerJoin('hub_deliveries as d', 'd.id', 'i.delivery_id').select(['i.payload_sha256'])
+    .where('i.agency_id', '=', stcId).where('i.kind', '=', 'status').where('i.document_id', '=', documentId).orderBy('d.seq').execute();
   const out = [];
   for (const r of rows) {
     const chunks: Buffer[] = [];
@@ -103,12 +116,13 @@ export async function statusesAtSender(e: TestEnv, documentId: string): Promise<
 /** A user of Sở Nội vụ created for a test (demo password), idempotently. */
 export async function ensureUser(e: TestEnv, username: string, roles: Role[], options: { unit?: string; email?: string; agency?: string } = {}): Promise<string> {
   const agencyId = await e.agencyId(options.agency ?? NAMES.SNV);
+  // Read outside the transaction: on PGlite one connection serves both, and a query beside an open transaction waits forever.
+  const unitId = options.unit
+    ? (await e.database.db.selectFrom('units').select('id').where('agency_id', '=', agencyId).where('name', '=', options.unit).executeTakeFirstOrThrow()).id
+    : null;
   return e.deps.uow.run(async (tx) => {
     const known = await tx.users.findByUsername(username);
     if (known) return known.id;
-    const unitId = options.unit
-      ? (await e.database.db.selectFrom('units').select('id').where('agency_id', '=', agencyId).where('name', '=', options.unit).executeTakeFirstOrThrow()).id
-      : null;
     const u = await createUser(tx, { hasher: e.deps.hasher, clock: e.clock }, null, {
       agencyId, unitId, username, fullName: `Người thử ${username}`, title: 'Chuyên viên', roles, password: DEMO_PASSWORD, skipPasswordPolicy: true, email: options.email ?? null,
     });

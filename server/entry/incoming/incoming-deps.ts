@@ -1,7 +1,6 @@
 /**
- * The incoming-document module's ports for one composed application. Signature validation and
- * package signing come from the signing port (`deps.signing`, wired by compose.ts once the signing
- * adapter lands); until then arrivals show "chưa kiểm tra" and status packages go unsigned.
+ * The incoming-document module's ports for one composed application. Signature validation of
+ * arrivals and the XML signature of status packages come from the signing port (`deps.signing`).
  */
 import { EdxmlIncomingPackageParser } from '../../adapters/hub/incoming-package-parser.ts';
 import { EdxmlStatusPackageBuilder } from '../../adapters/hub/status-package-builder.ts';
@@ -13,23 +12,20 @@ import type { AppDeps } from '../http/deps.ts';
 
 const cache = new WeakMap<AppDeps, IncomingDeps>();
 
-const UNSIGNED: Pick<DocumentSigning, 'signPackageXml'> = { signPackageXml: (xml) => Promise.resolve(xml) };
-
 export function incomingDepsOf(deps: AppDeps, overrides: Partial<IncomingDeps> & { signPackage?: Pick<DocumentSigning, 'signPackageXml'> } = {}): IncomingDeps {
   const plain = Object.keys(overrides).length === 0;
   if (plain) {
     const known = cache.get(deps);
     if (known) return known;
   }
-  const signing = (deps as AppDeps & { signing?: DocumentSigning }).signing;
   const { signPackage, ...rest } = overrides;
   const built: IncomingDeps = {
     uow: deps.uow,
     clock: deps.clock,
     files: deps.files,
     parser: new EdxmlIncomingPackageParser(),
-    signing,
-    statuses: new EdxmlStatusPackageBuilder(signPackage ?? signing ?? UNSIGNED),
+    signing: deps.signing,
+    statuses: new EdxmlStatusPackageBuilder(signPackage ?? deps.signing),
     mailer: createMailer(deps.config.smtp),
     // Weekends only until the operator's holiday calendar is stored (domain.md §2).
     calendar: workingCalendar({ holidays: [], makeUpDays: [] }),
@@ -38,4 +34,9 @@ export function incomingDepsOf(deps: AppDeps, overrides: Partial<IncomingDeps> &
   };
   if (plain) cache.set(deps, built);
   return built;
+}
+
+/** Pins the ports the HTTP routes of one composed application use (integration tests pin a signing fake). */
+export function pinIncomingDeps(deps: AppDeps, incoming: IncomingDeps): void {
+  cache.set(deps, incoming);
 }

@@ -4,6 +4,7 @@ import { messageOf } from '../api/errors.ts';
 import { useMe, useSession } from '../features/auth/session.tsx';
 import { visibleNav } from '../routes/navigation.ts';
 import { ErrorAlert } from './alert.tsx';
+import { NotificationBell } from '../features/incoming/notifications.tsx';
 
 /** The signed-in frame: header with the agency and the user, role-aware navigation, content. */
 export function AppShell() {
@@ -35,6 +36,7 @@ export function AppShell() {
           </div>
         </div>
         <div className="user-box">
+          <NotificationBell />
           <div className="user-text">
             <p className="user-name">{me.user.fullName}</p>
             <p className="user-title">

@@ -31,6 +31,14 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    title: 'Văn bản đến',
+    items: [
+      { to: '/van-ban-den', label: 'Văn bản đến', anyOf: ['incoming.register', 'incoming.direct', 'assignment.work', 'assignment.pass'] },
+      { to: '/viec-cua-toi', label: 'Việc của tôi', anyOf: ['incoming.direct', 'assignment.work', 'assignment.pass', 'extension.request'] },
+      { to: '/so-van-ban-den', label: 'Sổ văn bản đến', anyOf: ['register.read'] },
+    ],
+  },
+  {
     title: 'Quản trị',
     items: [
       { to: '/nguoi-dung', label: 'Quản trị người dùng', anyOf: ['user.manage'] },

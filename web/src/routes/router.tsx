@@ -26,6 +26,12 @@ import { OutgoingDetailPage } from '../features/outgoing/outgoing-detail-page.ts
 import { OutgoingListPage } from '../features/outgoing/outgoing-list-page.tsx';
 import { OutgoingRegisterPage } from '../features/outgoing/outgoing-register-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
+import { IncomingDetailPage } from '../features/incoming/incoming-detail-page.tsx';
+import { IncomingListPage } from '../features/incoming/incoming-list-page.tsx';
+import { IncomingRegisterPage } from '../features/incoming/incoming-register-page.tsx';
+import { MyWorkPage } from '../features/incoming/my-work-page.tsx';
+import { NotificationsPage } from '../features/incoming/notifications.tsx';
+import { PaperEntryPage } from '../features/incoming/paper-entry-page.tsx';
 
 const DIRECTORY = ['directory.read', 'directory.manage'];
 const DIRECTORY_MANAGE = ['directory.manage'];
@@ -69,6 +75,12 @@ export const router = createBrowserRouter([
           { path: 'van-ban-di/so', element: <RequireAbility anyOf={['register.read']}><OutgoingRegisterPage /></RequireAbility> },
           { path: 'van-ban-di/:id', element: <RequireAbility anyOf={OUTGOING}><OutgoingDetailPage /></RequireAbility> },
           { path: 'van-ban-di/:id/sua', element: <RequireAbility anyOf={['draft.create']}><DraftEditorPage /></RequireAbility> },
+          { path: 'van-ban-den', element: <IncomingListPage /> },
+          { path: 'van-ban-den/nhap-van-ban-giay', element: <RequireAbility anyOf={['incoming.register']}><PaperEntryPage /></RequireAbility> },
+          { path: 'van-ban-den/:id', element: <IncomingDetailPage /> },
+          { path: 'viec-cua-toi', element: <MyWorkPage /> },
+          { path: 'so-van-ban-den', element: <RequireAbility anyOf={['register.read']}><IncomingRegisterPage /></RequireAbility> },
+          { path: 'thong-bao', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
