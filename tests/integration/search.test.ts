@@ -56,6 +56,9 @@ describeEachEngine('document search', { seed: true }, (env) => {
     await index(e, a, b);
     const q = { q: 'dich ta lon chau phi' };
     expect(ids(await search(e, clerk, q)).sort()).toEqual([a.documentId, b.documentId].sort());
+    // The total counts every match, also on a page past the end.
+    expect(await search(e, clerk, { ...q, pageSize: '1' })).toMatchObject({ total: 2, items: [expect.anything()] });
+    expect(await search(e, clerk, { ...q, page: '5' })).toMatchObject({ total: 2, items: [] });
     expect(ids(await search(e, clerk, { ...q, kind: 'outgoing' }))).toEqual([b.documentId]);
     expect(ids(await search(e, clerk, { ...q, type: 'guidance' }))).toEqual([a.documentId]);
     expect(ids(await search(e, clerk, { ...q, issuedFrom: '2024-06-01' }))).toEqual([b.documentId]);

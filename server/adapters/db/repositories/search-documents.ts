@@ -130,12 +130,13 @@ const SNIPPET_SOURCE_CHARS = 100_000;
 export class PgSearchRepository implements SearchRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async find(r: SearchRequest, countLimit: number): Promise<{ hits: SearchHit[]; total: number }> {
+  async find(r: SearchRequest): Promise<{ hits: SearchHit[]; total: number }> {
     const c = conditions(r);
-    // Rank the matches, keep one page, and only then fetch the page's texts for their snippets.
-    const rows = await sql<HitRow>`
+    // Every match is ranked anyway, so counting them in the same pass (a window over the matches,
+    // before the LIMIT) costs nothing more; the page's texts are fetched only for the page.
+    const rows = await sql<HitRow & { total: number }>`
       WITH page AS (
-        SELECT ${HIT_COLUMNS}, ${c.rank} AS rank, ${c.exact} AS exact_words, d.doc_date
+        SELECT ${HIT_COLUMNS}, ${c.rank} AS rank, ${c.exact} AS exact_words, d.doc_date, count(*) OVER () AS total
         FROM search_documents d
         WHERE ${c.where}
         ORDER BY exact_words DESC, rank DESC, d.doc_date DESC NULLS LAST, d.document_id
@@ -144,8 +145,12 @@ export class PgSearchRepository implements SearchRepository {
       SELECT page.*, t.state AS text_state, CASE WHEN t.state = 'done' THEN left(t.body, ${SNIPPET_SOURCE_CHARS}) END AS text
       FROM page LEFT JOIN search_texts t ON t.sha256 = page.file_sha256
       ORDER BY page.exact_words DESC, page.rank DESC, page.doc_date DESC NULLS LAST, page.document_id`.execute(this.db);
-    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${c.where} LIMIT ${countLimit}) x`.execute(this.db);
-    return { hits: rows.rows.map(toHit), total: Number(count.rows[0]?.n ?? 0) };
+    const first = rows.rows[0];
+    if (first) return { hits: rows.rows.map(toHit), total: Number(first.total) };
+    if (r.offset === 0) return { hits: [], total: 0 };
+    // A page past the end has no row to carry the total.
+    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_documents d WHERE ${c.where}`.execute(this.db);
+    return { hits: [], total: Number(count.rows[0]?.n ?? 0) };
   }
 
   async suggest(r: SuggestRequest): Promise<Suggestion[]> {
