@@ -124,6 +124,9 @@ interface HitRow {
   text: string | null; text_state: SearchHit['textState']; rank: number; exact_words: number;
 }
 
+/** How many matches a suggestion request looks at, at most. */
+const SUGGEST_CANDIDATES = 300;
+
 /** How much of a file's text comes back for its snippet. */
 const SNIPPET_SOURCE_CHARS = 100_000;
 
@@ -155,11 +158,18 @@ export class PgSearchRepository implements SearchRepository {
 
   async suggest(r: SuggestRequest): Promise<Suggestion[]> {
     const query = sql`to_tsquery('simple', ${suggestTsQuery(r.terms)})`;
+    // Suggestions must keep up with typing: the best few among the first SUGGEST_CANDIDATES matches.
+    // A short prefix in a large agency matches tens of thousands; the next keystroke narrows it.
     const rows = await sql<{ kind: SearchKind; document_id: string; subject: string; code_number: string | null; code_notation: string | null; issued_date: string | null }>`
-      SELECT d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.issued_date
-      FROM search_documents d
-      WHERE d.agency_id = ${r.agencyId}::uuid AND d.readers && ${keysArray(r.readerKeys)} AND d.folded @@ ${query}
-      ORDER BY ${exactCount(r.exactWords)} DESC, ts_rank('{0, 0, 0.4, 1.0}', d.folded, ${query}) DESC, d.doc_date DESC NULLS LAST, d.document_id
+      SELECT c.kind, c.document_id, c.subject, c.code_number, c.code_notation, c.issued_date
+      FROM (
+        SELECT d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.issued_date, d.doc_date,
+          ${exactCount(r.exactWords)} AS exact_words, ts_rank('{0, 0, 0.4, 1.0}', d.folded, ${query}) AS rank
+        FROM search_documents d
+        WHERE d.agency_id = ${r.agencyId}::uuid AND d.readers && ${keysArray(r.readerKeys)} AND d.folded @@ ${query}
+        LIMIT ${SUGGEST_CANDIDATES}
+      ) c
+      ORDER BY c.exact_words DESC, c.rank DESC, c.doc_date DESC NULLS LAST, c.document_id
       LIMIT ${r.limit}`.execute(this.db);
     return rows.rows.map((x) => ({
       kind: x.kind, documentId: x.document_id, subject: x.subject, codeNumber: x.code_number, codeNotation: x.code_notation, issuedDate: day(x.issued_date),
