@@ -2,7 +2,7 @@
  * Search benchmark (issue #8): `npm run bench:search` (100,000 documents), `-- --docs 1000000` for the
  * large run, `-- --engines postgres` for one engine, `-- --explain` to print the plans to stderr.
  * Prints JSON: p50/p95 of top-10 searches (unaccented, accented, filtered) and of suggestions, through
- * the production repository (PgSearchRepository: the page query and the capped count), beside the
+ * the production repository (PgSearchRepository.find: one ranked page with the match count), beside the
  * same run's baseline of one primary-key lookup, with ratios. See bench/search/README.md.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,6 @@ import { migrateToLatest } from '../../server/adapters/db/migrator.ts';
 import { PgSearchRepository } from '../../server/adapters/db/repositories/search-documents.ts';
 import type { DB } from '../../server/adapters/db/schema.ts';
 import type { SearchRequest } from '../../server/app/ports/search-index.ts';
-import { COUNT_LIMIT } from '../../server/app/search/find-documents.ts';
 import { fold, parseQuery } from '../../server/domain/search/query.ts';
 import type { ReaderKey } from '../../server/domain/search/readers.ts';
 import { ORGANS, pick, prng, queryPhrase, TYPES } from './generator.ts';
@@ -29,7 +28,9 @@ const ENGINES = arg('engines', 'pglite,postgres').split(',');
 const QUERIES = Number(arg('queries', '40'));
 const EXPLAIN = process.argv.includes('--explain');
 /** Keep the PostgreSQL database (its name goes to stderr) for EXPLAIN experiments. */
-const KEEP = process.argv.includes('--keep');
+const KEEP = process.argv.includes('--keep') || process.argv.includes('--database');
+/** Re-measure a database kept by an earlier --keep run (PostgreSQL only), without loading again. */
+const REUSE = process.argv.includes('--database') ? arg('database', '') : undefined;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function percentile(sorted: number[], p: number): number {
@@ -51,11 +52,13 @@ async function timeAll<T>(items: T[], fn: (item: T) => Promise<unknown>): Promis
 
 async function openEngine(engine: string): Promise<{ database: Database; drop(): Promise<void> }> {
   if (engine === 'pglite') return { database: await openDatabase({ kind: 'pglite-memory' }), drop: async () => undefined };
-  const name = `lt_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const name = REUSE ?? `lt_bench_${randomBytes(4).toString('hex')}`;
+  if (!REUSE) {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   return {
@@ -74,20 +77,28 @@ async function openEngine(engine: string): Promise<{ database: Database; drop():
 async function explain(database: Database, label: string, request: SearchRequest): Promise<void> {
   const captured: { sql: string; parameters: readonly unknown[] }[] = [];
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool as pg.Pool }), log: (e) => { if (e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters }); } });
-  await new PgSearchRepository(db).find(request, COUNT_LIMIT);
+  await new PgSearchRepository(db).find(request);
   for (const q of captured) {
     const plan = await database.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]);
     process.stderr.write(`\n--- ${database.kind} ${label} ---\n${(plan.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n')}\n`);
   }
 }
 
+/** The corpus facts of a kept database: its first agency is the queried one (load.ts). */
+async function keptCorpus(database: Database): Promise<Corpus & { loadSeconds: number; indexSeconds: number }> {
+  const agencies = await sql<{ id: string }>`SELECT id FROM agencies WHERE name LIKE 'Cơ quan thử tải %' ORDER BY length(name), name`.execute(database.db);
+  const samples = await sql<{ document_id: string }>`SELECT document_id FROM search_documents TABLESAMPLE SYSTEM (1) LIMIT 500`.execute(database.db);
+  const agencyIds = agencies.rows.map((a) => a.id);
+  return { agencyIds, queried: agencyIds[0]!, unitId: '', sampleIds: samples.rows.map((r) => r.document_id), loadSeconds: 0, indexSeconds: 0 };
+}
+
 async function runEngine(engine: string) {
   const { database, drop } = await openEngine(engine);
   try {
     await migrateToLatest(database.db);
-    process.stderr.write(`${engine}: loading ${DOCS} documents…\n`);
-    const corpus: Corpus & { loadSeconds: number; indexSeconds: number } = await loadCorpus(database.db, DOCS, 2024);
-    if (engine === 'postgres') await sql`VACUUM ANALYZE search_documents`.execute(database.db);
+    process.stderr.write(`${engine}: ${REUSE ? `re-using ${REUSE}` : `loading ${DOCS} documents…`}\n`);
+    const corpus: Corpus & { loadSeconds: number; indexSeconds: number } = REUSE ? await keptCorpus(database) : await loadCorpus(database.db, DOCS, 2024);
+    if (engine === 'postgres' && !REUSE) await sql`VACUUM ANALYZE search_documents`.execute(database.db);
     const repo = new PgSearchRepository(database.db);
     const keys: ReaderKey[] = ['user:00000000-0000-4000-8000-000000000001', 'staff', 'role:clerk'];
     const rand = prng(7);
@@ -101,7 +112,7 @@ async function runEngine(engine: string) {
       return { organTerms: parseQuery(pick(rand, ORGANS).split(' tỉnh')[0]!).terms };
     };
     let hits = 0;
-    const find = async (r: SearchRequest) => { hits += (await repo.find(r, COUNT_LIMIT)).hits.length; };
+    const find = async (r: SearchRequest) => { hits += (await repo.find(r)).hits.length; };
     const baseline = await timeAll(corpus.sampleIds.slice(0, 200), (id) =>
       database.db.selectFrom('search_documents').selectAll().where('kind', 'in', ['incoming', 'outgoing']).where('document_id', '=', id).executeTakeFirst());
     const results: Record<string, unknown> = {};
@@ -135,7 +146,7 @@ const out: Record<string, unknown> = {
   queriedAgencyShare: QUERIED_SHARE,
   queriesPerKind: QUERIES,
   unit: 'ms',
-  note: 'top-10 page + match count capped at 1000, as GET /api/search runs them; searcher is a clerk of the largest agency',
+  note: 'top-10 page with the number of matches (one query), as GET /api/search runs it; searcher is a clerk of the largest agency',
   engines: {} as Record<string, unknown>,
 };
 for (const engine of ENGINES) (out.engines as Record<string, unknown>)[engine] = await runEngine(engine);

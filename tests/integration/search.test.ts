@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
 import { PdfTextExtractor } from '../../server/adapters/search/pdf-text-extractor.ts';
 import { updateSearchTexts } from '../../server/app/search/update-search-texts.ts';
+import { startTextExtraction } from '../../server/entry/jobs/text-extraction.ts';
 import { describeEachEngine, NAMES, type Session, type TestEnv } from './harness.ts';
 import { entry, hasOcr, index, scannedPdf, textPdf, userIds } from './search-fixtures.ts';
 
@@ -55,6 +56,9 @@ describeEachEngine('document search', { seed: true }, (env) => {
     await index(e, a, b);
     const q = { q: 'dich ta lon chau phi' };
     expect(ids(await search(e, clerk, q)).sort()).toEqual([a.documentId, b.documentId].sort());
+    // The total counts every match, also on a page past the end.
+    expect(await search(e, clerk, { ...q, pageSize: '1' })).toMatchObject({ total: 2, items: [expect.anything()] });
+    expect(await search(e, clerk, { ...q, page: '5' })).toMatchObject({ total: 2, items: [] });
     expect(ids(await search(e, clerk, { ...q, kind: 'outgoing' }))).toEqual([b.documentId]);
     expect(ids(await search(e, clerk, { ...q, type: 'guidance' }))).toEqual([a.documentId]);
     expect(ids(await search(e, clerk, { ...q, issuedFrom: '2024-06-01' }))).toEqual([b.documentId]);
@@ -132,6 +136,20 @@ describeEachEngine('document search', { seed: true }, (env) => {
     expect(ids(after)).toEqual([doc.documentId]);
     expect(after.items[0]!.textState).toBe('done');
     expect(marked(after.items[0]!.textSnippet)).toContain('[nạo] [vét] [kênh] thủy lợi [Cái] [Cùng]');
+  });
+
+  it('the worker’s text job picks up a new main file by itself', async () => {
+    const e = env();
+    const pdf = await textPdf(['Phương án ứng phó triều cường tại khu vực Gành Hào.']);
+    const stored = await e.deps.files.put(Readable.from([pdf]), { maxBytes: 1 << 22 });
+    const doc = entry(snv, { subject: 'Phương án ứng phó thiên tai', mainFileSha256: stored.sha256 });
+    await index(e, doc);
+    const worker = startTextExtraction(e.deps, { intervalMs: 50 });
+    try {
+      await expect.poll(async () => ids(await search(e, clerk, { q: 'trieu cuong ganh hao' })), { timeout: 20_000 }).toEqual([doc.documentId]);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it.skipIf(!hasOcr())('reads a scanned PDF with Tesseract’s Vietnamese model, and marks a blank scan as having no text', async () => {

@@ -123,8 +123,8 @@ export type TextOutcome =
 
 /** The read side and the text-extraction queue, for the search use cases. */
 export interface SearchRepository {
-  /** Counts up to `countLimit` matches (a larger total shows as "more than"). */
-  find(request: SearchRequest, countLimit: number): Promise<{ hits: SearchHit[]; total: number }>;
+  /** One page of ranked matches and the number of all matches. */
+  find(request: SearchRequest): Promise<{ hits: SearchHit[]; total: number }>;
   suggest(request: SuggestRequest): Promise<Suggestion[]>;
   /** Claims up to `limit` files waiting for text (or stuck in work since `staleBefore`), skipping those another node holds. */
   claimTexts(limit: number, staleBefore: Date): Promise<TextJob[]>;

@@ -34,14 +34,11 @@ export interface DocumentResult extends Omit<SearchHit, 'text' | 'rank' | 'exact
 
 export interface DocumentPage {
   items: DocumentResult[];
-  /** Matches counted up to COUNT_LIMIT; `totalIsLowerBound` says there are more. */
   total: number;
-  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
 }
 
-export const COUNT_LIMIT = 1000;
 export const MAX_PAGE_SIZE = 50;
 
 /**
@@ -55,16 +52,13 @@ export async function findDocuments(tx: TxPorts, actor: Actor, input: FindDocume
   const { terms, exactWords } = parseQuery(input.q ?? '');
   const pageSize = Math.min(Math.max(1, Math.trunc(input.pageSize ?? 10)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.trunc(input.page ?? 1));
-  const { hits, total } = await tx.search.find(
-    { ...filters, agencyId, readerKeys, terms, exactWords, limit: pageSize, offset: (page - 1) * pageSize },
-    COUNT_LIMIT,
-  );
+  const { hits, total } = await tx.search.find({ ...filters, agencyId, readerKeys, terms, exactWords, limit: pageSize, offset: (page - 1) * pageSize });
   const items = hits.map(({ text, rank: _rank, exactWords: _exact, ...hit }) => ({
     ...hit,
     subjectSegments: highlight(hit.subject, terms),
     textSnippet: text && terms.length > 0 ? (snippet(text, terms) ?? null) : null,
   }));
-  return { items, total, totalIsLowerBound: total >= COUNT_LIMIT, page, pageSize };
+  return { items, total, page, pageSize };
 }
 
 function readFilters(input: FindDocumentsInput): SearchFilters {

@@ -31,7 +31,6 @@ export interface SearchResult {
 export interface SearchPage {
   items: SearchResult[];
   total: number;
-  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
 }

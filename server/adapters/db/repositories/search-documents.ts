@@ -124,18 +124,22 @@ interface HitRow {
   text: string | null; text_state: SearchHit['textState']; rank: number; exact_words: number;
 }
 
+/** How many matches a suggestion request looks at, at most. */
+const SUGGEST_CANDIDATES = 300;
+
 /** How much of a file's text comes back for its snippet. */
 const SNIPPET_SOURCE_CHARS = 100_000;
 
 export class PgSearchRepository implements SearchRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async find(r: SearchRequest, countLimit: number): Promise<{ hits: SearchHit[]; total: number }> {
+  async find(r: SearchRequest): Promise<{ hits: SearchHit[]; total: number }> {
     const c = conditions(r);
-    // Rank the matches, keep one page, and only then fetch the page's texts for their snippets.
-    const rows = await sql<HitRow>`
+    // Every match is ranked anyway, so counting them in the same pass (a window over the matches,
+    // before the LIMIT) costs nothing more; the page's texts are fetched only for the page.
+    const rows = await sql<HitRow & { total: number }>`
       WITH page AS (
-        SELECT ${HIT_COLUMNS}, ${c.rank} AS rank, ${c.exact} AS exact_words, d.doc_date
+        SELECT ${HIT_COLUMNS}, ${c.rank} AS rank, ${c.exact} AS exact_words, d.doc_date, count(*) OVER () AS total
         FROM search_documents d
         WHERE ${c.where}
         ORDER BY exact_words DESC, rank DESC, d.doc_date DESC NULLS LAST, d.document_id
@@ -144,17 +148,28 @@ export class PgSearchRepository implements SearchRepository {
       SELECT page.*, t.state AS text_state, CASE WHEN t.state = 'done' THEN left(t.body, ${SNIPPET_SOURCE_CHARS}) END AS text
       FROM page LEFT JOIN search_texts t ON t.sha256 = page.file_sha256
       ORDER BY page.exact_words DESC, page.rank DESC, page.doc_date DESC NULLS LAST, page.document_id`.execute(this.db);
-    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${c.where} LIMIT ${countLimit}) x`.execute(this.db);
-    return { hits: rows.rows.map(toHit), total: Number(count.rows[0]?.n ?? 0) };
+    const first = rows.rows[0];
+    if (first) return { hits: rows.rows.map(toHit), total: Number(first.total) };
+    if (r.offset === 0) return { hits: [], total: 0 };
+    // A page past the end has no row to carry the total.
+    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_documents d WHERE ${c.where}`.execute(this.db);
+    return { hits: [], total: Number(count.rows[0]?.n ?? 0) };
   }
 
   async suggest(r: SuggestRequest): Promise<Suggestion[]> {
     const query = sql`to_tsquery('simple', ${suggestTsQuery(r.terms)})`;
+    // Suggestions must keep up with typing: the best few among the first SUGGEST_CANDIDATES matches.
+    // A short prefix in a large agency matches tens of thousands; the next keystroke narrows it.
     const rows = await sql<{ kind: SearchKind; document_id: string; subject: string; code_number: string | null; code_notation: string | null; issued_date: string | null }>`
-      SELECT d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.issued_date
-      FROM search_documents d
-      WHERE d.agency_id = ${r.agencyId}::uuid AND d.readers && ${keysArray(r.readerKeys)} AND d.folded @@ ${query}
-      ORDER BY ${exactCount(r.exactWords)} DESC, ts_rank('{0, 0, 0.4, 1.0}', d.folded, ${query}) DESC, d.doc_date DESC NULLS LAST, d.document_id
+      SELECT c.kind, c.document_id, c.subject, c.code_number, c.code_notation, c.issued_date
+      FROM (
+        SELECT d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.issued_date, d.doc_date,
+          ${exactCount(r.exactWords)} AS exact_words, ts_rank('{0, 0, 0.4, 1.0}', d.folded, ${query}) AS rank
+        FROM search_documents d
+        WHERE d.agency_id = ${r.agencyId}::uuid AND d.readers && ${keysArray(r.readerKeys)} AND d.folded @@ ${query}
+        LIMIT ${SUGGEST_CANDIDATES}
+      ) c
+      ORDER BY c.exact_words DESC, c.rank DESC, c.doc_date DESC NULLS LAST, c.document_id
       LIMIT ${r.limit}`.execute(this.db);
     return rows.rows.map((x) => ({
       kind: x.kind, documentId: x.document_id, subject: x.subject, codeNumber: x.code_number, codeNotation: x.code_notation, issuedDate: day(x.issued_date),

@@ -76,7 +76,7 @@ export function SearchPage() {
       {data && (
         <>
           <p className="result-count" role="status" aria-live="polite">
-            {data.total === 0 ? 'Không tìm thấy văn bản nào phù hợp.' : `Tìm thấy ${data.totalIsLowerBound ? 'hơn ' : ''}${data.total} văn bản.`}
+            {data.total === 0 ? 'Không tìm thấy văn bản nào phù hợp.' : `Tìm thấy ${data.total} văn bản.`}
           </p>
           <ol className="search-results" aria-label="Kết quả tìm kiếm">
             {data.items.map((item) => <ResultItem key={`${item.kind}:${item.documentId}`} item={item} />)}
@@ -84,7 +84,7 @@ export function SearchPage() {
           {pages > 1 && (
             <nav className="pager" aria-label="Trang kết quả">
               <button type="button" className="button" disabled={page <= 1} onClick={() => go(q, applied, page - 1)}>Trang trước</button>
-              <span>Trang {page} / {pages}{data.totalIsLowerBound ? '+' : ''}</span>
+              <span>Trang {page} / {pages}</span>
               <button type="button" className="button" disabled={page >= pages} onClick={() => go(q, applied, page + 1)}>Trang sau</button>
             </nav>
           )}

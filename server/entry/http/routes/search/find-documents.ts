@@ -16,7 +16,6 @@ export const findDocumentsRoute = defineRoute({
       200: Type.Object({
         items: Type.Array(SearchResultBody),
         total: Type.Integer(),
-        totalIsLowerBound: Type.Boolean(),
         page: Type.Integer(),
         pageSize: Type.Integer(),
       }),
