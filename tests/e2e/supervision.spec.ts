@@ -14,7 +14,7 @@ test('the provincial supervisor opens the dashboard: charts with the demo data, 
   await expect(page.getByRole('img', { name: /Cấp xã: Nhận điện tử/ })).toBeVisible();
   await page.screenshot({ path: '.tmp/supervisor-dashboard.png', fullPage: false });
   const table = page.getByRole('table', { name: 'Chỉ số theo cơ quan' });
-  await table.scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { name: 'Chỉ số theo cơ quan' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: '.tmp/supervisor-dashboard-table.png', fullPage: false });
 
   // sort by overdue count, descending: the first row has the most overdue items
