@@ -13,11 +13,11 @@ test('the provincial supervisor opens the dashboard: charts with the demo data, 
   await expect(trend).toHaveAttribute('aria-label', /Th3: gửi [1-9]\d*/);
   await expect(page.getByRole('img', { name: /Cấp xã: Nhận điện tử/ })).toBeVisible();
   await page.screenshot({ path: '.tmp/supervisor-dashboard.png', fullPage: false });
-  await page.getByRole('region', { name: 'Chỉ số theo cơ quan' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '.tmp/supervisor-dashboard-full.png', fullPage: true });
+  const table = page.getByRole('table', { name: 'Chỉ số theo cơ quan' });
+  await page.getByRole('heading', { name: 'Chỉ số theo cơ quan' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: '.tmp/supervisor-dashboard-table.png', fullPage: false });
 
   // sort by overdue count, descending: the first row has the most overdue items
-  const table = page.getByRole('table', { name: 'Chỉ số theo cơ quan' });
   await table.getByRole('button', { name: 'Quá hạn' }).click();
   const overdue = await table.locator('tbody tr td:nth-child(9)').allInnerTexts();
   const numbers = overdue.map((t) => Number(t.replace(/\./g, '')));

@@ -19,6 +19,15 @@ describe('role-aware navigation', () => {
     expect(labels({ 'directory.read': 'all', 'directory.manage': 'all', 'user.manage': 'bootstrap' })).toContain('Nhập, xuất danh bạ (CSV)');
   });
 
+  it('shows supervisors the supervision screens, leaders their workload, and a clerk neither', () => {
+    expect(labels({ 'report.province': 'all' })).toEqual(expect.arrayContaining(['Giám sát toàn tỉnh', 'Báo cáo đánh giá']));
+    expect(labels({ 'report.agency': 'all' })).toContain('Tình hình xử lý văn bản');
+    expect(labels({ 'report.agency': 'unit' })).toContain('Tình hình xử lý văn bản');
+    const clerk = labels({ 'report.agency': 'registers', 'directory.read': 'all' });
+    expect(clerk).not.toContain('Tình hình xử lý văn bản');
+    expect(clerk).not.toContain('Giám sát toàn tỉnh');
+  });
+
   it('drops a section whose every item is hidden', () => {
     expect(visibleNav({}).map((s) => s.title)).toEqual(['Chung', 'Tài khoản']);
   });

@@ -4,6 +4,8 @@ export interface NavItem {
   label: string;
   /** Shown when the user holds any of these permissions; absent = every signed-in user. */
   anyOf?: string[];
+  /** Scopes of those permissions that do not open the item (a clerk's report.agency covers registers only). */
+  exceptScopes?: string[];
   end?: boolean;
 }
 
@@ -20,6 +22,7 @@ export const NAV: NavSection[] = [
       { to: '/co-quan', label: 'Danh bạ cơ quan', anyOf: ['directory.read', 'directory.manage'] },
       { to: '/tim-kiem', label: 'Tìm kiếm văn bản', anyOf: ['document.search'] },
       { to: '/cong-viec', label: 'Tình hình xử lý văn bản', anyOf: ['report.agency'] },
+      { to: '/cong-viec', label: 'Tình hình xử lý văn bản', anyOf: ['report.agency'], exceptScopes: ['registers'] },
     ],
   },
   {
@@ -64,6 +67,6 @@ export const NAV: NavSection[] = [
 
 export function visibleNav(abilities: Record<string, string>, nav: NavSection[] = NAV): NavSection[] {
   return nav
-    .map((section) => ({ ...section, items: section.items.filter((item) => !item.anyOf || item.anyOf.some((p) => abilities[p] !== undefined)) }))
+    .map((section) => ({ ...section, items: section.items.filter((item) => !item.anyOf || item.anyOf.some((p) => abilities[p] !== undefined && !item.exceptScopes?.includes(abilities[p]))) }))
     .filter((section) => section.items.length > 0);
 }
