@@ -61,8 +61,6 @@ export const ErrorCode = {
   INCOMING_DUPLICATE: 'INCOMING_DUPLICATE',
   ASSIGNMENT_STATE_INVALID: 'ASSIGNMENT_STATE_INVALID',
   CASEFILE_NOTATION_TAKEN: 'CASEFILE_NOTATION_TAKEN',
-  // signing
-  SIGNING_NO_KEY: 'SIGNING_NO_KEY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

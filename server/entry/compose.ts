@@ -3,7 +3,6 @@ import type { Database } from '../adapters/db/database.ts';
 import { PgUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
 import { createFileStore } from '../adapters/storage/create-file-store.ts';
-import { createDocumentSigning } from '../adapters/signing/create-document-signing.ts';
 import { reportRenderer } from '../adapters/reports/renderer.ts';
 import { createSigning } from '../adapters/signing/create-signing.ts';
 import { systemClock, type Clock } from '../app/ports/clock.ts';
@@ -20,7 +19,6 @@ export function composeDeps(config: Config, database: Database, overrides: { clo
     uow: new PgUnitOfWork(database.db, clock),
     hasher: argon2Hasher,
     files: createFileStore(config.fileStore),
-    signing: createDocumentSigning({ config, db: database.db, now: () => clock.now() }),
     reports: reportRenderer,
     signing: signing.signing,
     signingVault: signing.vault,

@@ -494,6 +494,8 @@ export interface SupervisionCommentsTable {
   author_id: string;
   body: string;
   created_at: Timestamp;
+}
+
 /** 20261202400000-signing-keys-trust: keys (private key encrypted), trust anchors, revocation sources. */
 export interface SigningKeysTable {
   id: Generated<string>;

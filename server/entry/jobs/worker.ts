@@ -103,12 +103,10 @@ export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): P
   const hub = options.hub ?? hubDepsOf(deps);
   options = { intervalMs: deps.config.hub.workerIntervalMs, ...options };
   options = { ...options, afterDelivery: options.afterDelivery ?? incomingJobs(incomingDepsOf(deps)) };
+  const outgoing = outgoingDepsOf(deps);
+  options = { afterPass: async () => { await receiveStatuses(outgoing); await resumeIssues(outgoing); }, ...options };
   const worker = deps.database.kind === 'postgres' && deps.config.databaseUrl ? await startPgBoss(deps.config.databaseUrl, hub, options) : startPolling(hub, options);
   // Evaluation reports of finished periods (report-schedule.ts), hourly beside the deliveries.
   const reports = startReportSchedule(deps, { onError: options.onError });
   return { mode: worker.mode, stop: async () => { await reports.stop(); await worker.stop(); } };
-  const outgoing = outgoingDepsOf(deps);
-  options = { afterPass: async () => { await receiveStatuses(outgoing); await resumeIssues(outgoing); }, ...options };
-  if (deps.database.kind === 'postgres' && deps.config.databaseUrl) return startPgBoss(deps.config.databaseUrl, hub, options);
-  return startPolling(hub, options);
 }

@@ -12,5 +12,4 @@ import type { OutsiderCases } from './types.ts';
 import { incomingCases } from './incoming.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases, ...searchCases, ...reportCases };
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...signingCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases, ...searchCases, ...reportCases, ...signingCases };

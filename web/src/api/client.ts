@@ -110,6 +110,8 @@ export async function uploadFile<T>(file: File): Promise<T> {
   }
   if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
   return (await response.json()) as T;
+}
+
 /** The session's CSRF token, for the few requests not sent through `request` (raw file uploads). */
 export function getCsrfToken(): string | null {
   return csrfToken;

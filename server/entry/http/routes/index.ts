@@ -15,11 +15,8 @@ import { assignmentRoutes } from './assignments/index.ts';
 import { caseFileRoutes } from './case-files/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { searchRoutes } from './search/index.ts';
-
-/** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...outgoingRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes, ...searchRoutes, ...reportRoutes];
-
 import { signingRoutes } from './signing/index.ts';
 
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...signingRoutes];
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...outgoingRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes, ...searchRoutes, ...reportRoutes, ...signingRoutes];
+
