@@ -14,6 +14,7 @@ import { PgSearchIndex, PgSearchRepository } from './repositories/search-documen
 import { PgSupervisionFacts, PgSupervisionStore } from './repositories/supervision.ts';
 import { PgSigningRepository } from './repositories/signing.ts';
 import type { DB } from './schema.ts';
+import { withAmbientTransaction } from './ambient-transaction.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
 import { PgIncomingRepository } from './repositories/incoming.ts';
 import { PgNotificationRepository } from './repositories/notifications.ts';
@@ -25,7 +26,7 @@ export class PgUnitOfWork implements UnitOfWork {
   ) {}
 
   run<T>(fn: (tx: TxPorts) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(txPorts(trx, this.clock)));
+    return this.db.transaction().execute((trx) => withAmbientTransaction(trx, () => fn(txPorts(trx, this.clock))));
   }
 }
 
