@@ -13,16 +13,21 @@ async function csrf(page: Page): Promise<string> {
 }
 
 test('the operator trusts the CA; the agency admin imports the seal certificate and image and previews where they land', async ({ page }) => {
-  // The system operator adds the outside CA's root and CRL (API; the operator screens are not built yet).
+  // The system operator adds the outside CA's root and CRL on the trust screen.
   await logIn(page, 'vanhanh');
-  const operatorToken = await csrf(page);
-  for (const [url, data] of [
-    ['/api/signing/trust-anchors', { kind: 'root', certificateBase64: readFileSync(fixture('root.crt')).toString('base64') }],
-    ['/api/signing/revocation-sources', { crlBase64: readFileSync(fixture('root.crl')).toString('base64') }],
-  ] as const) {
-    const res = await page.request.post(url, { data, headers: { 'x-csrf-token': operatorToken } });
-    expect([201, 409]).toContain(res.status());
-  }
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nguồn tin cậy chữ ký số' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nguồn tin cậy chữ ký số' })).toBeVisible();
+  const anchors = page.getByRole('region', { name: 'Chứng thư tin cậy' });
+  await anchors.getByLabel('Tệp chứng thư (PEM, DER)').setInputFiles(fixture('organisation.p12'));
+  await anchors.getByRole('button', { name: 'Thêm chứng thư' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'không phải chứng thư số X.509' })).toBeVisible();
+  await anchors.getByLabel('Tệp chứng thư (PEM, DER)').setInputFiles(fixture('root.crt'));
+  await anchors.getByRole('button', { name: 'Thêm chứng thư' }).click();
+  await expect(anchors.getByRole('row', { name: /Lienthong Test Root CA/ })).toContainText('Gốc');
+  const crls = page.getByRole('region', { name: 'Danh sách chứng thư bị thu hồi (CRL)' });
+  await crls.getByLabel('hoặc tệp CRL (PEM, DER)').setInputFiles(fixture('root.crl'));
+  await crls.getByRole('button', { name: 'Thêm nguồn CRL' }).click();
+  await expect(crls.getByRole('row', { name: /Tệp tải lên/ })).toContainText('Lienthong Test Root CA');
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
   await logIn(page, 'quantri.snv');
