@@ -79,6 +79,7 @@ for (const engine of ENGINES) {
       } finally {
         await cleanup();
       }
-    });
+    // five command-line runs, and `seed demo` also writes the year of demo supervision facts
+    }, 300_000);
   });
 }
