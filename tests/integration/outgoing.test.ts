@@ -167,8 +167,13 @@ describeEachEngine('outgoing documents: draft, review, sign, issue, send, track'
     await sendStatusBack(e, NAMES.STC, NAMES.SNV, doc.edxmlDocumentId, '03', 'Số đến: 15');
     e.clock.advance(60_000);
     await sendStatusBack(e, DISTRICT, NAMES.SNV, doc.edxmlDocumentId, '02', 'Không đúng thẩm quyền giải quyết');
+    // A recall request (13) about a document Sở Nội vụ received is the incoming side's: left unprocessed.
+    const foreign = '000.00.00.G22,2026/03/01,12/UBND-VP';
+    await sendStatusBack(e, NAMES.STC, NAMES.SNV, foreign, '13', 'Lấy lại để sửa');
     const run = await receiveStatuses(outgoingDepsOf(e.deps));
     expect(run).toEqual({ applied: 3, late: 0, flagged: 0, unmatched: 0 });
+    const left = await e.database.db.selectFrom('hub_inbox').select('processed_at').where('document_id', '=', foreign).execute();
+    expect(left).toEqual([{ processed_at: null }]);
     expect(await receiveStatuses(outgoingDepsOf(e.deps))).toEqual({ applied: 0, late: 0, flagged: 0, unmatched: 0 });
 
     const tracking = (await e.request(a.clerk, { method: 'GET', url: `/api/outgoing/${id}/tracking` })).json();

@@ -178,7 +178,10 @@ export interface OutgoingRepository {
   reviewChain(agencyId: string): Promise<ReviewStepConfig[] | undefined>;
   setReviewChain(agencyId: string, steps: ReviewStepConfig[], by: string | null, at: Date): Promise<void>;
 
-  /** Status packages delivered to local agencies and not yet applied, oldest first, locked for this run. */
+  /**
+   * Status packages delivered to local agencies about their own outgoing documents and not yet applied,
+   * oldest first, locked for this run (others, such as a 13 about a received document, are left alone).
+   */
   claimStatusArrivals(limit: number): Promise<StatusArrival[]>;
   markArrivalProcessed(inboxId: string, at: Date): Promise<void>;
 }

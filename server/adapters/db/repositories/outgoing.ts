@@ -195,6 +195,9 @@ export class PgOutgoingRepository implements OutgoingRepository {
       .innerJoin('hub_deliveries as d', 'd.id', 'i.delivery_id')
       .select(['i.id', 'i.agency_id', 'i.package_id', 'i.sender_code', 'i.document_id', 'i.payload_sha256', 'i.received_at'])
       .where('i.kind', '=', 'status').where('i.processed_at', 'is', null)
+      // Only statuses about the agency's own outgoing documents (01–06, 15, 16); a recall request (13) about
+      // a document the agency received is the incoming side's, and stays unprocessed for it.
+      .where((eb) => eb.exists(eb.selectFrom('outgoing_documents as o').select('o.id').whereRef('o.agency_id', '=', 'i.agency_id').whereRef('o.edxml_document_id', '=', 'i.document_id')))
       .orderBy('i.received_at').orderBy('d.seq').limit(limit)
       .modifyEnd(sql`FOR UPDATE OF i SKIP LOCKED`)
       .execute();
