@@ -21,15 +21,7 @@ export const NAV: NavSection[] = [
       { to: '/', label: 'Trang chủ', end: true },
       { to: '/co-quan', label: 'Danh bạ cơ quan', anyOf: ['directory.read', 'directory.manage'] },
       { to: '/tim-kiem', label: 'Tìm kiếm văn bản', anyOf: ['document.search'] },
-      { to: '/cong-viec', label: 'Tình hình xử lý văn bản', anyOf: ['report.agency'] },
       { to: '/cong-viec', label: 'Tình hình xử lý văn bản', anyOf: ['report.agency'], exceptScopes: ['registers'] },
-    ],
-  },
-  {
-    title: 'Giám sát',
-    items: [
-      { to: '/giam-sat', label: 'Giám sát toàn tỉnh', anyOf: ['report.province'], end: true },
-      { to: '/giam-sat/bao-cao', label: 'Báo cáo đánh giá', anyOf: ['report.province'] },
       { to: '/kiem-tra-chu-ky', label: 'Kiểm tra chữ ký số', anyOf: ['signature.validate'] },
     ],
   },
@@ -42,6 +34,21 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    title: 'Văn bản đi',
+    items: [
+      { to: '/van-ban-di', label: 'Văn bản đi', anyOf: ['draft.create', 'draft.review', 'document.sign', 'document.issue'], end: true },
+      { to: '/van-ban-di/moi', label: 'Soạn văn bản mới', anyOf: ['draft.create'] },
+      { to: '/van-ban-di/so', label: 'Sổ văn bản đi', anyOf: ['register.read'] },
+    ],
+  },
+  {
+    title: 'Giám sát',
+    items: [
+      { to: '/giam-sat', label: 'Giám sát toàn tỉnh', anyOf: ['report.province'], end: true },
+      { to: '/giam-sat/bao-cao', label: 'Báo cáo đánh giá', anyOf: ['report.province'] },
+    ],
+  },
+  {
     title: 'Quản trị',
     items: [
       { to: '/nguoi-dung', label: 'Quản trị người dùng', anyOf: ['user.manage'] },
@@ -49,14 +56,6 @@ export const NAV: NavSection[] = [
       { to: '/chu-ky-so', label: 'Chữ ký số của cơ quan', anyOf: ['agency.configure'] },
       { to: '/nguon-tin-cay', label: 'Nguồn tin cậy chữ ký số', anyOf: ['hub.operate'] },
       { to: '/truc-lien-thong', label: 'Trục liên thông', anyOf: ['hub.operate'] },
-    ],
-  },
-  {
-    title: 'Văn bản đi',
-    items: [
-      { to: '/van-ban-di', label: 'Văn bản đi', anyOf: ['draft.create', 'draft.review', 'document.sign', 'document.issue'], end: true },
-      { to: '/van-ban-di/moi', label: 'Soạn văn bản mới', anyOf: ['draft.create'] },
-      { to: '/van-ban-di/so', label: 'Sổ văn bản đi', anyOf: ['register.read'] },
     ],
   },
   {
