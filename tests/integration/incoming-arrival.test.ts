@@ -20,7 +20,7 @@ describeEachEngine('incoming documents: arrival, inbox, registering, refusing, p
     const e = env();
     const stcCode = (await e.database.db.selectFrom('agency_codes as c').innerJoin('agencies as a', 'a.id', 'c.agency_id').select('c.code').where('a.name', '=', 'Sở Tài chính tỉnh Bạc Liêu').where('c.valid_to', 'is', null).executeTakeFirstOrThrow()).code;
     const pdf = Buffer.from(await e.deps.signing.signOrganisation({ pdf: await samplePdf(), agencyCode: stcCode }));
-    const a = await arriveFromStc(e, incomingDepsOf(e.deps), { number: '10', pdf });
+    const a = await arriveFromStc(e, incomingDepsOf(e.deps, { clock: e.clock }), { number: '10', pdf });
     const doc = await e.database.db.selectFrom('incoming_documents').select(['signature_status']).where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(doc.signature_status).toBe('valid');
     const status = await e.database.db.selectFrom('hub_outbox').select(['payload_sha256']).where('kind', '=', 'status').where('document_id', '=', a.documentId).executeTakeFirstOrThrow();
