@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: 'rm -rf .tmp/e2e-data && npm run --silent build:web -- --logLevel warn && npx tsx scripts/e2e-fixtures.ts && node bin/lienthong.mjs start',
     url: `${BASE_URL}/readyz`,
-    timeout: 180_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -1,24 +1,26 @@
 import { Readable } from 'node:stream';
-import { expect, it, vi } from 'vitest';
+import { beforeEach, expect, it, vi } from 'vitest';
 import { verifyXml } from '../../server/adapters/hub/xml-signature.ts';
 import { samplePdf } from '../../server/adapters/signing/testing/test-pki.ts';
 import { incomingDepsOf } from '../../server/entry/incoming/incoming-deps.ts';
 import { createFile } from '../../server/app/files/create-file.ts';
 import { receiveArrivals } from '../../server/app/incoming/receive-arrivals.ts';
 import { describeEachEngine } from './harness.ts';
-import { arriveFromStc, ensureUser, FakeSigning, incomingDeps, INVALID, statusesAtSender, VALID } from './incoming-helpers.ts';
+import { arriveFromStc, ensureUser, FakeSigning, incomingDeps, INVALID, pinFakeSigning, statusesAtSender, VALID } from './incoming-helpers.ts';
 
 // The real signing adapter makes the test CA and its keys on first use (RSA key generation).
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 describeEachEngine('incoming documents: arrival, inbox, registering, refusing, paper', { seed: true }, (env) => {
   const signing = new FakeSigning();
+  // Routes sign statuses through the fake (key generation costs minutes on a loaded machine); the first test uses the real adapter.
+  beforeEach(() => pinFakeSigning(env(), signing));
 
   it('with the real signing adapter: an organisation-signed PDF arrives as a valid original, and the 01 it answers with carries a valid XML signature', async () => {
     const e = env();
     const stcCode = (await e.database.db.selectFrom('agency_codes as c').innerJoin('agencies as a', 'a.id', 'c.agency_id').select('c.code').where('a.name', '=', 'Sở Tài chính tỉnh Bạc Liêu').where('c.valid_to', 'is', null).executeTakeFirstOrThrow()).code;
     const pdf = Buffer.from(await e.deps.signing.signOrganisation({ pdf: await samplePdf(), agencyCode: stcCode }));
-    const a = await arriveFromStc(e, incomingDepsOf(e.deps), { number: '10', pdf });
+    const a = await arriveFromStc(e, incomingDepsOf(e.deps, { clock: e.clock }), { number: '10', pdf });
     const doc = await e.database.db.selectFrom('incoming_documents').select(['signature_status']).where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(doc.signature_status).toBe('valid');
     const status = await e.database.db.selectFrom('hub_outbox').select(['payload_sha256']).where('kind', '=', 'status').where('document_id', '=', a.documentId).executeTakeFirstOrThrow();
