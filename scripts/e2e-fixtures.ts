@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../server/config/env.ts';
 import { openDatabase, targetFromConfig } from '../server/adapters/db/database.ts';
 import { migrateToLatest } from '../server/adapters/db/migrator.ts';
-import { isEmpty, seedDemo } from '../server/adapters/db/seed/seed-demo.ts';
+import { isEmpty } from '../server/adapters/db/seed/seed-demo.ts';
+import { seedDemoProvince } from '../server/adapters/db/seed/seed-demo-province.ts';
 import { buildDocumentPackage } from '../server/adapters/hub/edxml/build-document.ts';
 import { sendPackage, storePackagePayload } from '../server/app/hub/send-package.ts';
 import { composeDeps } from '../server/entry/compose.ts';
@@ -20,7 +21,7 @@ const config = loadConfig();
 const database = await openDatabase(targetFromConfig(config));
 await migrateToLatest(database.db);
 const deps = composeDeps(config, database);
-if (config.demoMode && (await isEmpty(database.db))) await seedDemo(database.db, { hasher: deps.hasher, clock: deps.clock });
+if (config.demoMode && (await isEmpty(database.db))) await seedDemoProvince(database.db, { hasher: deps.hasher, clock: deps.clock });
 
 async function codeOf(name: string): Promise<{ agencyId: string; code: string }> {
   const row = await database.db.selectFrom('agency_codes as c').innerJoin('agencies as a', 'a.id', 'c.agency_id').select(['a.id', 'c.code'])

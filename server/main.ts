@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from './config/env.ts';
 import { openDatabase, targetFromConfig } from './adapters/db/database.ts';
 import { migrateToLatest } from './adapters/db/migrator.ts';
-import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './adapters/db/seed/seed-demo.ts';
-import { seedDemoSupervisionFacts } from './adapters/db/seed/demo-supervision.ts';
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty } from './adapters/db/seed/seed-demo.ts';
+import { seedDemoProvince } from './adapters/db/seed/seed-demo-province.ts';
 import { composeDeps } from './entry/compose.ts';
 import { buildServer } from './entry/http/server.ts';
 import { ensureWebBuilt } from './entry/http/web-build.ts';
@@ -32,8 +32,7 @@ export async function startSystem(options: { services: string[] }): Promise<void
   const deps = composeDeps(config, database);
   let seeded = false;
   if (config.demoMode && (await isEmpty(database.db))) {
-    await seedDemo(database.db, { hasher: deps.hasher, clock: deps.clock });
-    await seedDemoSupervisionFacts(database.db);
+    await seedDemoProvince(database.db, { hasher: deps.hasher, clock: deps.clock });
     seeded = true;
   }
   // Tests drive the API only; everyone else gets the web app built on first start.

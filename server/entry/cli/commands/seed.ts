@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { argon2Hasher } from '../../../adapters/auth/argon2-hasher.ts';
-import { DEMO_PASSWORD, isEmpty, seedDemo } from '../../../adapters/db/seed/seed-demo.ts';
-import { seedDemoSupervisionFacts } from '../../../adapters/db/seed/demo-supervision.ts';
+import { DEMO_PASSWORD, isEmpty } from '../../../adapters/db/seed/seed-demo.ts';
+import { seedDemoProvince } from '../../../adapters/db/seed/seed-demo-province.ts';
 import { systemClock } from '../../../app/ports/clock.ts';
 import { withDatabase } from '../context.ts';
 
@@ -17,10 +17,9 @@ export function register(program: Command): void {
           console.log('Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.');
           return;
         }
-        const r = await seedDemo(database.db, { hasher: argon2Hasher, clock: systemClock });
+        const r = await seedDemoProvince(database.db, { hasher: argon2Hasher, clock: systemClock });
         console.log(`Đã nạp ${r.agencies} cơ quan và ${r.users} người dùng mẫu (mật khẩu: ${DEMO_PASSWORD}).`);
-        const facts = await seedDemoSupervisionFacts(database.db);
-        console.log(`Đã nạp ${facts} dữ kiện giám sát MẪU năm 2026 (đánh dấu demo) cho bảng điều khiển giám sát.`);
+        console.log(`Đã nạp ${r.facts} dữ kiện giám sát MẪU năm 2026 (đánh dấu demo) cho bảng điều khiển giám sát.`);
       });
     });
 }

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../app/ports/clock.ts';
+import type { PasswordHasher } from '../../../app/ports/users.ts';
+import type { DB } from '../schema.ts';
+import { seedDemoSupervisionFacts } from './demo-supervision.ts';
+import { seedDemo } from './seed-demo.ts';
+
+/**
+ * Everything a demo start needs on an empty database: the province, its users, and the sample
+ * supervision facts behind the dashboard. One function so that `start`, `seed demo` and the browser
+ * tests' fixtures seed the same thing (integration tests call seedDemo alone: they need no facts).
+ */
+export async function seedDemoProvince(db: Kysely<DB>, deps: { hasher: PasswordHasher; clock: Clock }): Promise<{ agencies: number; users: number; facts: number }> {
+  const seeded = await seedDemo(db, deps);
+  const facts = await seedDemoSupervisionFacts(db);
+  return { ...seeded, facts };
+}
