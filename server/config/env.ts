@@ -23,6 +23,8 @@ export interface Config {
   demoMode: boolean;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** Login attempts per client address and minute (the login route's rate limit). */
+  loginRatePerMinute: number;
   smtp: SmtpConfig | undefined;
   /** Store-and-forward timing (exchange.md §4.4); the defaults are the spec's. */
   hub: HubConfig;
@@ -74,6 +76,7 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'SIGNING_CA_DIR', type: 'path', default: 'DATA_DIR/ca', description: 'Folder of the test CA, trust anchors and CRLs used to sign and validate.' },
   { name: 'LOGIN_MAX_FAILURES', type: 'integer', default: '5', description: 'Failed logins in a row after which an account is locked for LOGIN_LOCKOUT_MINUTES.' },
   { name: 'LOGIN_LOCKOUT_MINUTES', type: 'integer minutes', default: '15', description: 'How long an account stays locked after too many failed logins.' },
+  { name: 'LOGIN_RATE_PER_MINUTE', type: 'integer', default: '20', description: 'Login attempts one client address may make per minute; more get 429. Raise it only where many people share one address (a proxy without TRUST_PROXY, or browser tests).' },
   { name: 'HUB_NODE_NAME', type: 'string', default: 'hub', description: 'Name of this hub in the trace (`from_node`, `to_node`); give each deployment its own (e.g. `hub-baclieu`).' },
   { name: 'HUB_WORKER_INTERVAL_MS', type: 'integer ms', default: '1000', description: 'How often the worker role looks for deliveries that are due.' },
   { name: 'HUB_RETRY_BASE_MS', type: 'integer ms', default: '30000', description: 'Wait after the first failed delivery attempt; each further failure waits 4 times longer (±20 % jitter), up to HUB_RETRY_MAX_DELAY_MS.' },
@@ -158,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: readTrustProxy(env),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 20, 1, 100_000),
     smtp: readSmtp(env, (v, m) => new ConfigError(v, m)),
     hub: readHub(env),
   };

@@ -1,3 +1,4 @@
+import type { Config } from '../../config/env.ts';
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../app/actor.ts';
@@ -40,8 +41,8 @@ export interface RouteDef<S extends RouteSchemas = RouteSchemas, A extends Route
   tags: string[];
   auth: A;
   schema: S;
-  /** Optional per-route rate limit (requests per minute per client address). */
-  rateLimitPerMinute?: number;
+  /** Optional per-route rate limit (requests per minute per client address), fixed or from the configuration. */
+  rateLimitPerMinute?: number | ((config: Config) => number);
   /** Raw body routes (file uploads, CSV) set this; the schema then has no body. */
   rawBody?: { contentTypes: string[] };
   /** File uploads: the body arrives unread as a stream (any content type), for the handler to pass to the file store under its own size limit. */

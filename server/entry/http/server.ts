@@ -123,7 +123,7 @@ function registerRoute(app: FastifyInstance, deps: AppDeps, route: RouteDef): vo
       response: { ...errorResponses, ...route.schema.response },
       ...(route.auth.kind !== 'public' && { security: [{ session: [] }] }),
     },
-    config: route.rateLimitPerMinute ? { rateLimit: { max: route.rateLimitPerMinute, timeWindow: '1 minute' } } : {},
+    config: route.rateLimitPerMinute ? { rateLimit: { max: typeof route.rateLimitPerMinute === 'function' ? route.rateLimitPerMinute(deps.config) : route.rateLimitPerMinute, timeWindow: '1 minute' } } : {},
     // Authentication runs before body validation so an anonymous caller learns nothing from schema errors.
     onRequest: async (req) => {
       await authenticate(deps, req);

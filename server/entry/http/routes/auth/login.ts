@@ -12,7 +12,7 @@ export const login = defineRoute({
   summary: 'Log in with username and password; sets the session cookie',
   tags: ['auth'],
   auth: { kind: 'public', why: 'this is how a session starts' },
-  rateLimitPerMinute: 20,
+  rateLimitPerMinute: (config) => config.loginRatePerMinute,
   schema: {
     body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
     response: { 200: MeBody },
