@@ -48,6 +48,8 @@ export interface OutgoingDocumentsTable {
   recalled_at: TimestampNull;
   recalled_by: Generated<string | null>;
   recall_package_id: Generated<string | null>;
+  /** 20261203100000-outgoing-signer-box: box 7c chosen for this document; null = the standard box. */
+  signer_box: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

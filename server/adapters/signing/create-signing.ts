@@ -78,7 +78,7 @@ export function createSigning(setup: SigningSetup): SigningServices {
     return built;
   };
   const signing: DocumentSigning = {
-    placeStampFields: (pdf) => get().placeStampFields(pdf),
+    placeStampFields: (pdf, options) => get().placeStampFields(pdf, options),
     signPersonal: (input) => get().signPersonal(input),
     fillStampFields: (pdf, values) => get().fillStampFields(pdf, values),
     signOrganisation: (input) => get().signOrganisation(input),

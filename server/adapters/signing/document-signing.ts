@@ -16,6 +16,7 @@ import {
   STAMP_FIELD_NAMES,
   stampFieldBoxes,
 } from '../../domain/signature/appearance-geometry.ts';
+import { signerBoxError, signerBoxPageIndex, type SignerBox } from '../../domain/signature/signer-box.ts';
 import type { DocumentValidation } from '../../domain/signature/validation-result.ts';
 import { signXmlBytes } from '../hub/xml-signature.ts';
 import { pem } from './bytes.ts';
@@ -73,8 +74,9 @@ export class PadesDocumentSigning implements DocumentSigning {
     this.#xmlKeys.clear();
   }
 
-  async placeStampFields(pdf: Uint8Array): Promise<Uint8Array> {
+  async placeStampFields(pdf: Uint8Array, options: { signerBox?: SignerBox | null } = {}): Promise<Uint8Array> {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+    if (options.signerBox) checkBox(doc, options.signerBox);
     const existing = fieldNames(doc);
     if (existing.has(STAMP_FIELD_NAMES.number) && existing.has(STAMP_FIELD_NAMES.dateLine)) return pdf;
     const boxes = stampFieldBoxes(doc.getPage(0).getSize());
@@ -96,8 +98,10 @@ export class PadesDocumentSigning implements DocumentSigning {
     }
     const signingTime = input.signingTime ?? this.deps.now();
     const doc = await PDFDocument.load(input.pdf, { updateMetadata: false, ignoreEncryption: true });
-    const page = input.pageIndex ?? doc.getPageCount() - 1;
+    if (input.box) checkBox(doc, input.box);
+    const page = input.box ? signerBoxPageIndex(input.box, doc.getPageCount()) : input.pageIndex ?? doc.getPageCount() - 1;
     if (page < 0 || page >= doc.getPageCount()) throw new AppError(ErrorCode.VALIDATION_FAILED, `Trang ${page + 1} không có trong tệp (tệp có ${doc.getPageCount()} trang)`);
+    const box = input.box ? { x: input.box.x, y: input.box.y, width: input.box.width, height: input.box.height } : defaultSignerBox(doc.getPage(page).getSize());
     const image = await this.deps.images.signatureImage(agency.id, person.id, signingTime);
     return signPdf({
       pdf: input.pdf,
@@ -109,7 +113,7 @@ export class PadesDocumentSigning implements DocumentSigning {
       appearance: {
         kind: 'signature-image',
         page,
-        box: defaultSignerBox(doc.getPage(page).getSize()),
+        box,
         signerName: person.fullName,
         ...(image ? { imagePng: image } : {}),
       },
@@ -211,6 +215,12 @@ export class PadesDocumentSigning implements DocumentSigning {
 
 function agencyEntry(agency: SigningAgency): { code: string; name: string; parentName?: string } {
   return { code: agency.code, name: agency.name, ...(agency.parentName ? { parentName: agency.parentName } : {}) };
+}
+
+/** The box against this file's pages; a clear sentence (field signerBox) when it does not fit. */
+function checkBox(doc: PDFDocument, box: SignerBox): void {
+  const error = signerBoxError(box, doc.getPages().map((p) => p.getSize()));
+  if (error) throw new AppError(ErrorCode.VALIDATION_FAILED, error, { field: 'signerBox' });
 }
 
 function noKey(whose: string): AppError {

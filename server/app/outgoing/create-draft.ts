@@ -44,12 +44,13 @@ export async function createDraft(deps: OutgoingDeps, actor: Actor, input: Draft
       signerId: d.signerId, signerCapacity: d.signerCapacity, toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies,
       responseForIncomingId: d.responseForIncomingId, mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdAt: now,
     });
+    if (d.signerBox) await tx.outgoing.update(doc.id, { signerBox: d.signerBox });
     await tx.outgoing.replaceRecipients(doc.id, d.recipients);
     await tx.outgoing.addVersion({ documentId: doc.id, version: 1, fields: versionFields(d, d.recipients), mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdBy: actor.userId, createdAt: now });
     await tx.audit.record({
       type: 'outgoing.draft_created', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId, subjectType: 'outgoing_document', subjectId: doc.id,
       data: { typeCode: d.typeCode, subject: d.subject, recipients: d.recipients.length, version: 1 },
     });
-    return doc;
+    return d.signerBox ? { ...doc, signerBox: d.signerBox } : doc;
   });
 }

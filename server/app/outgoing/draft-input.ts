@@ -2,6 +2,7 @@ import { documentTypeByCode } from '../../domain/document/document-types.ts';
 import { checkSecrecy } from '../../domain/document/secrecy.ts';
 import { isUrgency, type Urgency } from '../../domain/document/urgency.ts';
 import { isLocalDate } from '../../domain/calendar/vietnam-time.ts';
+import { signerBoxShapeError, type SignerBox } from '../../domain/signature/signer-box.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, ErrorCode, notFound } from '../errors.ts';
 import { can } from '../policies/permissions.ts';
@@ -32,6 +33,8 @@ export interface DraftInput {
   replyBy?: string | null;
   copies?: number | null;
   responseForIncomingId?: string | null;
+  /** Where the signer's image goes (box 7c); null or absent: the standard box on the last page. Checked against the pages when signing. */
+  signerBox?: SignerBox | null;
 }
 
 export interface CheckedDraft {
@@ -48,6 +51,7 @@ export interface CheckedDraft {
   replyBy: string | null;
   copies: number | null;
   responseForIncomingId: string | null;
+  signerBox: SignerBox | null;
 }
 
 const invalid = (field: string, message: string) => new AppError(ErrorCode.VALIDATION_FAILED, message, { field });
@@ -99,12 +103,21 @@ export async function checkDraft(tx: TxPorts, actor: Actor, agencyId: string, in
   if (toPlaces.length > 1000) throw invalid('toPlaces', 'Nơi nhận tối đa 1000 ký tự.');
   const replyBy = input.replyBy || null;
   if (replyBy && !isLocalDate(replyBy)) throw invalid('replyBy', 'Hạn trả lời phải là ngày dạng YYYY-MM-DD.');
+  const signerBox = checkSignerBox(input.signerBox);
   const copies = input.copies ?? null;
   if (copies !== null && (!Number.isInteger(copies) || copies < 1 || copies > 999)) throw invalid('copies', 'Số lượng bản từ 1 đến 999.');
   return {
     typeCode: type.code, subject, urgency, draftingUnitId, signerId, signerCapacity, mainFileId: input.mainFileId ?? null, attachmentFileIds,
-    recipients, toPlaces, replyBy, copies, responseForIncomingId: input.responseForIncomingId ?? null,
+    recipients, toPlaces, replyBy, copies, responseForIncomingId: input.responseForIncomingId ?? null, signerBox,
   };
+}
+
+/** Shape and size of a chosen signer box (the page check needs the file and happens at signing). */
+export function checkSignerBox(box: SignerBox | null | undefined): SignerBox | null {
+  if (!box) return null;
+  const error = signerBoxShapeError(box);
+  if (error) throw invalid('signerBox', error);
+  return { page: box.page ?? null, x: box.x, y: box.y, width: box.width, height: box.height };
 }
 
 async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput): Promise<NewOutgoingRecipient[]> {
@@ -134,7 +147,7 @@ async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput)
 export function versionFields(d: CheckedDraft | OutgoingDocumentRecord, recipients: NewOutgoingRecipient[]): Record<string, unknown> {
   return {
     typeCode: d.typeCode, subject: d.subject, urgency: d.urgency, draftingUnitId: d.draftingUnitId, signerId: d.signerId, signerCapacity: d.signerCapacity,
-    toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId,
+    toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId, signerBox: d.signerBox,
     recipients: recipients.map((r) => ({ kind: r.kind, id: r.recipientAgencyId ?? r.unitId, name: r.name })),
   };
 }

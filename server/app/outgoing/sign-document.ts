@@ -3,6 +3,8 @@ import { rolesIn } from '../actor.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import { can } from '../policies/permissions.ts';
 import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
+import type { SignerBox } from '../../domain/signature/signer-box.ts';
+import { checkSignerBox } from './draft-input.ts';
 import { putBytes, readBytes, recordProducedFile } from './file-bytes.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
@@ -11,9 +13,11 @@ import type { OutgoingDeps } from './outgoing-deps.ts';
  * The competent signer signs the main file with their own key (domain.md §7.2 step 5, §10.1): empty
  * number and date fields are placed first, so the clerk's later fill-in keeps this signature valid.
  * Nobody signs for someone else: a clerk has no signing right at all, and another leader is not the
- * signer the draft names.
+ * signer the draft names. The signer may choose where the image goes (box 7c); the choice is kept on
+ * the document, and the organisation seal follows it at issue time.
  */
-export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string): Promise<OutgoingDocumentRecord> {
+export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string, input: { signerBox?: SignerBox | null } = {}): Promise<OutgoingDocumentRecord> {
+  const chosen = input.signerBox === undefined ? undefined : checkSignerBox(input.signerBox);
   const { doc, pdf, agencyCode } = await deps.uow.run(async (tx) => {
     const raw = await tx.outgoing.findById(id);
     // The signing right is checked before visibility, so a clerk hears why, not "not found".
@@ -26,15 +30,18 @@ export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string)
     return { doc, pdf: await readBytes(deps.files, file.sha256), agencyCode: agency.code };
   });
   const signingTime = deps.clock.now();
-  const withFields = await deps.signing.placeStampFields(pdf);
-  const signed = await deps.signing.signPersonal({ pdf: withFields, agencyCode, username: actor.username, description: `Ký văn bản: ${doc.subject}`.slice(0, 200), signingTime });
+  const signerBox = chosen === undefined ? doc.signerBox : chosen;
+  const withFields = await deps.signing.placeStampFields(pdf, { signerBox });
+  const signed = await deps.signing.signPersonal({
+    pdf: withFields, agencyCode, username: actor.username, description: `Ký văn bản: ${doc.subject}`.slice(0, 200), signingTime, box: signerBox,
+  });
   const stored = await putBytes(deps.files, signed);
   return deps.uow.run(async (tx) => {
     const fresh = await loadVisible(tx, actor, id, { lock: true });
     if (fresh.state !== 'awaiting_signature' || fresh.version !== doc.version) throw stateError('Văn bản đã thay đổi trong lúc ký; hãy mở lại và ký lại.');
     const file = await recordProducedFile(tx, stored, { agencyId: doc.agencyId, userId: actor.userId, actorAgencyId: actor.agencyId }, `ky-so-${doc.id.slice(0, 8)}.pdf`);
     const now = deps.clock.now();
-    await tx.outgoing.update(doc.id, { state: 'signed', signedAt: signingTime, signedBy: actor.userId, signedFileId: file.id, updatedAt: now });
+    await tx.outgoing.update(doc.id, { state: 'signed', signedAt: signingTime, signedBy: actor.userId, signedFileId: file.id, signerBox, updatedAt: now });
     await tx.outgoing.addReview({ documentId: doc.id, version: doc.version, step: null, action: 'signed', actorId: actor.userId, comment: null, actedAt: now });
     await tx.audit.record({
       type: 'outgoing.signed', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'outgoing_document', subjectId: doc.id,

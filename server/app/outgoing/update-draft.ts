@@ -17,13 +17,13 @@ export async function updateDraft(deps: OutgoingDeps, actor: Actor, id: string, 
     const doc = await loadVisible(tx, actor, id, { lock: true });
     if (doc.drafterId !== actor.userId) throw new AppError(ErrorCode.FORBIDDEN, 'Chỉ người soạn thảo được sửa dự thảo.');
     if (doc.state !== 'drafting' && doc.state !== 'returned') throw stateError('Chỉ sửa được dự thảo đang soạn hoặc bị trả lại.');
-    const d = await checkDraft(tx, actor, doc.agencyId, { draftingUnitId: doc.draftingUnitId, ...input, mainFileId });
+    const d = await checkDraft(tx, actor, doc.agencyId, { draftingUnitId: doc.draftingUnitId, signerBox: doc.signerBox, ...input, mainFileId });
     const now = deps.clock.now();
     const version = doc.version + 1;
     await tx.outgoing.update(doc.id, {
       state: 'drafting', typeCode: d.typeCode, subject: d.subject, urgency: d.urgency, draftingUnitId: d.draftingUnitId, signerId: d.signerId,
       signerCapacity: d.signerCapacity, toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId,
-      mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, version, updatedAt: now,
+      mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, signerBox: d.signerBox, version, updatedAt: now,
     });
     await tx.outgoing.replaceRecipients(doc.id, d.recipients);
     await tx.outgoing.addVersion({ documentId: doc.id, version, fields: versionFields(d, d.recipients), mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdBy: actor.userId, createdAt: now });

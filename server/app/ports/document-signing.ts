@@ -7,6 +7,7 @@
  * fillStampFields (number and date, a form fill-in that keeps the personal signature valid) →
  * signOrganisation. Attachments in separate files get signAttachment (the text form).
  */
+import type { SignerBox } from '../../domain/signature/signer-box.ts';
 import type { DocumentValidation } from '../../domain/signature/validation-result.ts';
 
 export interface PersonalSignatureInput {
@@ -16,8 +17,14 @@ export interface PersonalSignatureInput {
   /** Shown by remote providers on the signer's phone ("Ký văn bản: V/v …"); never key material. */
   description?: string;
   signingTime?: Date;
-  /** 0-based page; default: the page holding the signature block (the last page). */
+  /** 0-based page; default: the page holding the signature block (the last page). Ignored when `box` is given. */
   pageIndex?: number;
+  /**
+   * The signer's position on this document (box 7c): page and rectangle in PDF points. Default: the
+   * standard box on the last page. A box off the page or of an odd size is refused (VALIDATION_FAILED,
+   * field `signerBox`) before anything is signed.
+   */
+  box?: SignerBox | null;
 }
 
 export interface OrganisationSignatureInput {
@@ -43,8 +50,12 @@ export interface StampValues {
 }
 
 export interface DocumentSigning {
-  /** Empty read-only fields for number and date, placed before anyone signs. Idempotent. */
-  placeStampFields(pdf: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Empty read-only fields for number and date, placed before anyone signs. Idempotent. With
+   * `signerBox`, the box is checked against this file's pages first (the same check as signPersonal),
+   * so a bad position is refused before any change.
+   */
+  placeStampFields(pdf: Uint8Array, options?: { signerBox?: SignerBox | null }): Promise<Uint8Array>;
   signPersonal(input: PersonalSignatureInput): Promise<Uint8Array>;
   fillStampFields(pdf: Uint8Array, values: StampValues): Promise<Uint8Array>;
   signOrganisation(input: OrganisationSignatureInput): Promise<Uint8Array>;

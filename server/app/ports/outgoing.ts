@@ -7,6 +7,7 @@ import type { IssueStep } from '../../domain/document/issue-steps.ts';
 import type { OutgoingState } from '../../domain/document/outgoing-states.ts';
 import type { ResolvedReviewStep, ReviewStepConfig } from '../../domain/document/review-chain.ts';
 import type { Urgency } from '../../domain/document/urgency.ts';
+import type { SignerBox } from '../../domain/signature/signer-box.ts';
 
 export interface FrozenFile {
   fileId: string;
@@ -61,6 +62,8 @@ export interface OutgoingDocumentRecord {
   recalledAt: Date | null;
   recalledBy: string | null;
   recallPackageId: string | null;
+  /** Where the signer's image goes (box 7c), chosen by the drafter or the signer; null: the standard box on the last page. */
+  signerBox: SignerBox | null;
   createdAt: Date;
   updatedAt: Date;
 }

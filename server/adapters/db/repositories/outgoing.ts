@@ -27,6 +27,7 @@ function toDoc(r: Selectable<OutgoingDocumentsTable>): OutgoingDocumentRecord {
     finalAttachments: json(r.final_attachments), registeredAt: date(r.registered_at), packageId: r.package_id, packageSha256: r.package_sha256,
     packageSize: r.package_size === null ? null : Number(r.package_size), edxmlDocumentId: r.edxml_document_id, issuedAt: date(r.issued_at),
     sentAt: date(r.sent_at), recallReason: r.recall_reason, recalledAt: date(r.recalled_at), recalledBy: r.recalled_by, recallPackageId: r.recall_package_id,
+    signerBox: r.signer_box === null || r.signer_box === undefined ? null : json(r.signer_box),
     createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
   };
 }
@@ -49,8 +50,9 @@ const COLUMN: Record<keyof OutgoingPatch, keyof OutgoingDocumentsTable> = {
   finalMainSha256: 'final_main_sha256', finalAttachments: 'final_attachments', registeredAt: 'registered_at', packageId: 'package_id',
   packageSha256: 'package_sha256', packageSize: 'package_size', edxmlDocumentId: 'edxml_document_id', issuedAt: 'issued_at', sentAt: 'sent_at',
   recallReason: 'recall_reason', recalledAt: 'recalled_at', recalledBy: 'recalled_by', recallPackageId: 'recall_package_id', updatedAt: 'updated_at',
+  signerBox: 'signer_box',
 };
-const JSON_FIELDS = new Set<keyof OutgoingPatch>(['attachmentFileIds', 'reviewChain', 'finalAttachments']);
+const JSON_FIELDS = new Set<keyof OutgoingPatch>(['attachmentFileIds', 'reviewChain', 'finalAttachments', 'signerBox']);
 
 export class PgOutgoingRepository implements OutgoingRepository {
   constructor(private readonly db: Kysely<DB>) {}

@@ -8,6 +8,12 @@ const NStr = Type.Union([Type.String(), Type.Null()]);
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
 const Uuid = Type.String({ format: 'uuid' });
 
+/** Box 7c for this document: page (from 1; null = last page) and rectangle in PDF points from the bottom-left corner. */
+export const SignerBoxBody = Type.Object({
+  page: Type.Union([Type.Integer({ minimum: 1, maximum: 10000 }), Type.Null()]),
+  x: Type.Number(), y: Type.Number(), width: Type.Number(), height: Type.Number(),
+}, { additionalProperties: false });
+
 export const DraftBody = Type.Object({
   agencyId: Type.Optional(Uuid),
   typeCode: Type.String({ maxLength: 40 }),
@@ -26,6 +32,7 @@ export const DraftBody = Type.Object({
   replyBy: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()])),
   copies: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 999 }), Type.Null()])),
   responseForIncomingId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  signerBox: Type.Optional(Type.Union([SignerBoxBody, Type.Null()])),
 }, { additionalProperties: false });
 
 export const RecipientBody = Type.Object({
@@ -41,6 +48,7 @@ export const DocumentBody = Type.Object({
   signedAt: NStr, signedBy: NStr, signedFileId: NStr, codeNumber: NStr, codeNotation: NStr, issuedDate: NStr, issueStep: NStr,
   finalMainFileId: NStr, finalMainSha256: NStr, finalAttachments: Type.Array(Type.Object({ fileId: Str, sha256: Str, name: Str })),
   packageId: NStr, edxmlDocumentId: NStr, issuedAt: NStr, sentAt: NStr, recallReason: NStr, recalledAt: NStr, createdAt: Str, updatedAt: Str,
+  signerBox: Type.Union([SignerBoxBody, Type.Null()]),
 });
 
 export const DetailBody = Type.Object({
