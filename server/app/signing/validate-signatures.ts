@@ -6,6 +6,7 @@ import { can } from '../policies/permissions.ts';
 import type { DocumentSigning } from '../ports/document-signing.ts';
 import type { FileStore } from '../ports/file-store.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import { loadVisible } from '../incoming/incoming-access.ts';
 
 const PDF_MAGIC = '%PDF-';
 
@@ -40,5 +41,27 @@ export async function validateStoredFile(deps: { uow: UnitOfWork; files: FileSto
   });
   assertMayValidate(actor);
   if (file.mediaType !== 'application/pdf') throw new AppError(ErrorCode.VALIDATION_FAILED, 'Chỉ kiểm tra được chữ ký số trên tệp PDF.', { field: 'id' });
+  return deps.signing.validate(await readAll(await deps.files.get(file.sha256)));
+}
+
+/**
+ * The signatures of a file of an incoming document the actor may see (the same visibility as
+ * opening the document); a file of another document, or a document the actor may not see, answers
+ * 404. Read-only: unlike a download it records nothing.
+ */
+export async function validateIncomingFile(
+  deps: { uow: UnitOfWork; files: FileStore; signing: DocumentSigning },
+  actor: Actor,
+  incomingId: string,
+  fileId: string,
+): Promise<DocumentValidation> {
+  const file = await deps.uow.run(async (tx) => {
+    const { doc } = await loadVisible(tx, actor, incomingId);
+    const found = await tx.incoming.findFile(fileId);
+    if (!found || found.incomingId !== doc.id) throw notFound('Tệp');
+    return found;
+  });
+  assertMayValidate(actor);
+  if (file.mediaType !== 'application/pdf') throw new AppError(ErrorCode.VALIDATION_FAILED, 'Chỉ kiểm tra được chữ ký số trên tệp PDF.', { field: 'fileId' });
   return deps.signing.validate(await readAll(await deps.files.get(file.sha256)));
 }

@@ -7,6 +7,7 @@ import { addTrustAnchor } from '../../../server/app/signing/manage-trust-anchors
 import { uploadSigningImage } from '../../../server/app/signing/upload-signing-image.ts';
 import { redRingPng } from '../../../server/adapters/signing/testing/test-pki.ts';
 import { ensureStcAdmin } from '../directory-fixtures.ts';
+import { snvFixture } from '../incoming-fixture.ts';
 import { NAMES, type TestEnv } from '../harness.ts';
 import type { OutsiderCases } from './types.ts';
 
@@ -42,6 +43,10 @@ export const signingCases: OutsiderCases = {
       await ensureStcAdmin(env);
       return { method: 'POST', url: '/api/signing/keys', payload: { agencyId: await env.agencyId(NAMES.SNV), kind: 'organisation', pkcs12Base64: Buffer.from('MIIK not really').toString('base64'), password: 'x' } };
     },
+  },
+  'GET /api/incoming/:id/files/:fileId/signatures': {
+    kind: 'tenant', outsider: 'vanthu.stc',
+    prepare: async (env) => { const f = await snvFixture(env); return { method: 'GET', url: `/api/incoming/${f.directedId}/files/${f.fileId}/signatures` }; },
   },
   'GET /api/signing/trust-anchors': { kind: 'permission', outsider: 'quantri.snv', prepare: async () => ({ method: 'GET', url: '/api/signing/trust-anchors' }) },
   'POST /api/signing/trust-anchors': {

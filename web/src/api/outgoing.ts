@@ -22,6 +22,9 @@ export interface OutgoingDocument {
   reviewChain: { kind: string; userId: string; label: string }[];
   reviewStep: number;
   signedAt: string | null;
+  signedFileId: string | null;
+  /** Box 7c chosen for this document (points); null: the standard box on the last page. */
+  signerBox: { page: number | null; x: number; y: number; width: number; height: number } | null;
   codeNumber: string | null;
   codeNotation: string | null;
   issuedDate: string | null;

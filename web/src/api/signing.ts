@@ -81,6 +81,9 @@ export interface RevocationSource {
 }
 
 export const validateStoredFile = (fileId: string, signal?: AbortSignal) => api.get<ValidationResult>(`/api/files/${fileId}/signatures`, undefined, signal);
+/** A file of an incoming document (its own table; visibility as for the document). */
+export const validateIncomingFile = (incomingId: string, fileId: string, signal?: AbortSignal) =>
+  api.get<ValidationResult>(`/api/incoming/${incomingId}/files/${fileId}/signatures`, undefined, signal);
 export const validateUpload = (file: Blob) => request<ValidationResult>('POST', '/api/signing/validate', { binary: { content: file, contentType: 'application/pdf' } });
 
 export const findSigningKeys = async (signal?: AbortSignal) => (await api.get<{ items: SigningKey[] }>('/api/signing/keys', undefined, signal)).items;

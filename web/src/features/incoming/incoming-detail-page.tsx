@@ -5,6 +5,7 @@ import { Loading, Page, Panel } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { ClerkActions, DirectForm, ExtensionDecisions, PassOnForm, WorkForm } from './incoming-actions.tsx';
 import { formatDate, formatDateTime } from './format.ts';
+import { SignatureValidationPanel } from '../signing/validation-panel.tsx';
 
 const EVENT_LABELS: Record<string, string> = {
   arrived: 'Văn bản đến', paper_entered: 'Nhập văn bản giấy', registered: 'Vào sổ', refused: 'Từ chối tiếp nhận', presented: 'Trình lãnh đạo',
@@ -56,6 +57,9 @@ export function IncomingDetailPage() {
           ))}
         </ul>
       </Panel>
+      {data.files.filter((f) => f.mediaType === 'application/pdf').map((f) => (
+        <SignatureValidationPanel key={f.id} incomingId={d.id} fileId={f.id} title={`Chữ ký số — ${f.name}`} />
+      ))}
       <ClerkActions detail={data} onDone={reload} />
       {data.can.direct && <DirectForm detail={data} onDone={reload} />}
       {data.assignments.length > 0 && (

@@ -4,10 +4,13 @@ import { messageOf } from '../../api/errors.ts';
 import { act, type OutgoingDocument } from '../../api/outgoing.ts';
 import { ErrorAlert } from '../../components/alert.tsx';
 import type { Me } from '../../api/auth.ts';
+import type { SignerBox } from '../signing/geometry.ts';
+import { SealPreview, SignerPlacement } from './signing-step.tsx';
 
 /** The buttons the current user may press on this document in its state (the server checks again). */
-export function OutgoingActions({ doc, me, onDone }: { doc: OutgoingDocument; me: Me; onDone(): void }) {
+export function OutgoingActions({ doc, me, onDone, signerName }: { doc: OutgoingDocument; me: Me; onDone(): void; signerName?: string | undefined }) {
   const [comment, setComment] = useState('');
+  const [signerBox, setSignerBox] = useState<SignerBox | null>(doc.signerBox);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const run = async (action: 'submit' | 'approve' | 'return' | 'sign' | 'issue' | 'recall', body: Record<string, unknown> = {}) => {
@@ -33,7 +36,7 @@ export function OutgoingActions({ doc, me, onDone }: { doc: OutgoingDocument; me
     buttons.push(<button key="submit" type="button" className="button button-primary" disabled={!!busy} onClick={() => void run('submit')}>Trình duyệt</button>);
   }
   if (myReview) buttons.push(<button key="approve" type="button" className="button button-primary" disabled={!!busy} onClick={() => void run('approve', comment.trim() ? { comment } : {})}>Đồng ý</button>);
-  if (mySignature) buttons.push(<button key="sign" type="button" className="button button-primary" disabled={!!busy} onClick={() => void run('sign')}>{busy === 'sign' ? 'Đang ký số…' : 'Ký số'}</button>);
+  if (mySignature) buttons.push(<button key="sign" type="button" className="button button-primary" disabled={!!busy} onClick={() => void run('sign', { signerBox })}>{busy === 'sign' ? 'Đang ký số…' : 'Ký số'}</button>);
   if (myReview || mySignature) buttons.push(<button key="return" type="button" className="button" disabled={!!busy} onClick={() => void run('return', { comment })}>Trả lại</button>);
   if (canIssue) {
     buttons.push(
@@ -48,6 +51,8 @@ export function OutgoingActions({ doc, me, onDone }: { doc: OutgoingDocument; me
   return (
     <div className="panel">
       <ErrorAlert message={error} />
+      {mySignature && <SignerPlacement value={signerBox} onChange={setSignerBox} signerName={signerName} agencyName={me.agency.name} />}
+      {canIssue && <SealPreview doc={doc} signerName={signerName} agencyName={me.agency.name} />}
       {(myReview || mySignature || canRecall) && (
         <div className="field">
           <label htmlFor="review-comment">{canRecall ? 'Lý do thu hồi' : 'Ý kiến (bắt buộc khi trả lại)'}</label>

@@ -6,6 +6,7 @@ import { useLoad } from '../../components/use-load.ts';
 import { useMe } from '../auth/session.tsx';
 import { OutgoingActions } from './outgoing-actions.tsx';
 import { OutgoingTracking } from './outgoing-tracking.tsx';
+import { OutgoingSignaturePanels } from './outgoing-signature-panels.tsx';
 
 const ACTIONS: Record<string, string> = {
   submitted: 'Trình duyệt', approved: 'Đồng ý', returned: 'Trả lại', signed: 'Ký số', issued: 'Phát hành', withdrawn: 'Hủy dự thảo',
@@ -22,7 +23,7 @@ export function OutgoingDetailPage() {
   const issued = ['issued', 'updated', 'recalled', 'replaced'].includes(d.state);
   return (
     <Page title={d.subject} subtitle={<><span className="badge" data-testid="state">{d.stateLabel}</span> {d.codeNumber && <strong data-testid="number">Số: {d.codeNumber}/{d.codeNotation}</strong>}</>}>
-      <OutgoingActions doc={d} me={me} onDone={reload} />
+      <OutgoingActions key={d.updatedAt} doc={d} me={me} onDone={reload} signerName={d.signerId ? data.people[d.signerId] : undefined} />
       <Panel title="Thông tin văn bản">
         <dl className="facts">
           <dt>Mức độ khẩn</dt><dd>{URGENCIES.find((u) => u.value === d.urgency)?.label}</dd>
@@ -40,6 +41,7 @@ export function OutgoingDetailPage() {
           </dd>
         </dl>
       </Panel>
+      <OutgoingSignaturePanels doc={d} />
       {issued && <OutgoingTracking id={d.id} canResend={me.abilities['document.send'] !== undefined} />}
       <Panel title="Lịch sử xử lý">
         <ol className="history" aria-label="Lịch sử xử lý">

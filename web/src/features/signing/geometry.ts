@@ -30,3 +30,34 @@ export function stampFieldBoxes(page = A4): { number: Box; dateLine: Box } {
   const y = page.height - 52 * MM;
   return { number: { x: 30 * MM, y, width: 70 * MM, height: 7 * MM }, dateLine: { x: page.width - 15 * MM - 95 * MM, y, width: 95 * MM, height: 7 * MM } };
 }
+
+/** Box 7c chosen for one document: page from 1 (null = the last page) and rectangle in points. */
+export interface SignerBox extends Box {
+  page: number | null;
+}
+
+export type SignerPosition = 'right' | 'centre' | 'left';
+
+export const SIGNER_POSITIONS: { value: SignerPosition; label: string }[] = [
+  { value: 'right', label: 'Bên phải (mặc định)' },
+  { value: 'centre', label: 'Ở giữa' },
+  { value: 'left', label: 'Bên trái' },
+];
+
+/**
+ * A signer box from a simple choice: page, left/centre/right column and height above the bottom
+ * edge. "Right" at 60 mm is exactly the standard box. The server checks the box against the file.
+ */
+export function signerBoxFor(page: number | null, position: SignerPosition, fromBottomMm: number, size = A4): SignerBox {
+  const standard = defaultSignerBox(size);
+  const x = position === 'right' ? standard.x : position === 'centre' ? (size.width - standard.width) / 2 : 35 * MM;
+  return { page, x, y: fromBottomMm * MM, width: standard.width, height: standard.height };
+}
+
+/** The simple choice behind a stored box (nearest column, height in whole mm). */
+export function choiceOf(box: SignerBox | null, size = A4): { page: number | null; position: SignerPosition; fromBottomMm: number } {
+  if (!box) return { page: null, position: 'right', fromBottomMm: 60 };
+  const centre = box.x + box.width / 2;
+  const position: SignerPosition = centre > size.width * 0.62 ? 'right' : centre < size.width * 0.38 ? 'left' : 'centre';
+  return { page: box.page, position, fromBottomMm: Math.round(box.y / MM) };
+}

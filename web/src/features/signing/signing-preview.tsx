@@ -1,19 +1,23 @@
-import { A4, defaultSignerBox, sealBox, stampFieldBoxes, type Box } from './geometry.ts';
+import { A4, defaultSignerBox, sealBox, stampFieldBoxes, type Box, type SignerBox } from './geometry.ts';
 
 /**
- * Where the signatures will land, before anyone signs: the last page with the signer's image
- * (box 7c), the red seal over its left third (box 8) and, on the first page, the number and date
- * fields filled after the personal signature. A schematic at scale, not a rendering of the file.
+ * Where the signatures will land, before anyone signs: the page with the signer's image (box 7c:
+ * the document's chosen box, else the standard one on the last page), the red seal over its left
+ * third (box 8) and, on the first page, the number and date fields filled after the personal
+ * signature. A schematic at scale, not a rendering of the file.
  */
-export function SigningPreview({ signatureUrl, sealUrl, sealDiameterMm = 36, signerName, agencyName }: {
+export function SigningPreview({ signatureUrl, sealUrl, sealDiameterMm = 36, signerName, agencyName, box }: {
   signatureUrl?: string | undefined;
   sealUrl?: string | undefined;
   sealDiameterMm?: number;
-  signerName?: string;
-  agencyName?: string;
+  signerName?: string | undefined;
+  agencyName?: string | undefined;
+  /** The document's box 7c; absent or null: the standard box on the last page. */
+  box?: SignerBox | null | undefined;
 }) {
   const scale = 0.42;
-  const signer = defaultSignerBox();
+  const signer: Box = box ?? defaultSignerBox();
+  const where = !box || box.page === null ? 'trang cuối' : `trang ${box.page}`;
   const seal = sealBox(signer, sealDiameterMm);
   const fields = stampFieldBoxes();
   // SVG y grows downwards; PDF y grows upwards.
@@ -43,7 +47,7 @@ export function SigningPreview({ signatureUrl, sealUrl, sealDiameterMm = 36, sig
         <text x={d.x + d.width / 2} y={d.y + d.height / 2 + 3} fontSize={7} textAnchor="middle" fill="#c8102e">{sealUrl ? '' : agencyName ?? 'Con dấu'}</text>
       </svg>
       <figcaption className="hint">
-        Chữ ký của người có thẩm quyền ở ô 7c trang cuối; con dấu (đường kính {sealDiameterMm} mm, đúng kích thước thật) chồng lên khoảng 1/3 bên trái chữ ký; số và ngày ban hành điền vào ô 3, ô 4 trang đầu sau khi ký, không làm mất hiệu lực chữ ký. Phụ lục trong tệp riêng mang chữ ký số của cơ quan dạng chữ ở góc trên bên phải trang đầu.
+        Chữ ký của người có thẩm quyền ở ô 7c {where}; con dấu (đường kính {sealDiameterMm} mm, đúng kích thước thật) chồng lên khoảng 1/3 bên trái chữ ký; số và ngày ban hành điền vào ô 3, ô 4 trang đầu sau khi ký, không làm mất hiệu lực chữ ký. Phụ lục trong tệp riêng mang chữ ký số của cơ quan dạng chữ ở góc trên bên phải trang đầu.
       </figcaption>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { validateStoredFile, type SignatureStatus, type ValidationResult } from '../../api/signing.ts';
+import { validateIncomingFile, validateStoredFile, type SignatureStatus, type ValidationResult } from '../../api/signing.ts';
 import { ErrorAlert } from '../../components/alert.tsx';
 import { Loading } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -8,11 +8,15 @@ const BADGE: Record<SignatureStatus, string> = { VALID: 'badge badge-ok', INVALI
 
 /**
  * The signatures of a PDF, one line each: who signed, for which agency, when, the result and why
- * (domain.md §10.3). Document screens embed <SignatureValidationPanel fileId=…/>; a result already
- * at hand (an uploaded file) is shown with <ValidationResultView/>.
+ * (domain.md §10.3). Document screens embed <SignatureValidationPanel fileId=…/> (with incomingId for
+ * a file of an incoming document); a result already at hand (an uploaded file) is shown with
+ * <ValidationResultView/>.
  */
-export function SignatureValidationPanel({ fileId, title = 'Chữ ký số' }: { fileId: string; title?: string }) {
-  const { data, error, loading, reload } = useLoad((signal) => validateStoredFile(fileId, signal), [fileId]);
+export function SignatureValidationPanel({ fileId, incomingId, title = 'Chữ ký số' }: { fileId: string; incomingId?: string | undefined; title?: string }) {
+  const { data, error, loading, reload } = useLoad(
+    (signal) => (incomingId ? validateIncomingFile(incomingId, fileId, signal) : validateStoredFile(fileId, signal)),
+    [fileId, incomingId],
+  );
   return (
     <section className="panel signature-panel" aria-label={title}>
       <div className="panel-head">

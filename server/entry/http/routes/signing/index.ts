@@ -3,7 +3,7 @@ import { importSigningKeyRoute } from './import-signing-key.ts';
 import { findSigningImagesRoute, getSigningImagePngRoute, uploadSigningImageRoute } from './image-routes.ts';
 import { addRevocationSourceRoute, findRevocationSourcesRoute, removeRevocationSourceRoute } from './revocation-source-routes.ts';
 import { testCaCrlRoute, testCaRootRoute } from './test-ca-routes.ts';
-import { validateStoredFileRoute, validateUploadedPdfRoute } from './validation-routes.ts';
+import { validateIncomingFileRoute, validateStoredFileRoute, validateUploadedPdfRoute } from './validation-routes.ts';
 import { addTrustAnchorRoute, findTrustAnchorsRoute, removeTrustAnchorRoute } from './trust-anchor-routes.ts';
 
 export const signingRoutes = [
@@ -22,4 +22,5 @@ export const signingRoutes = [
   getSigningImagePngRoute,
   validateUploadedPdfRoute,
   validateStoredFileRoute,
+  validateIncomingFileRoute,
 ];

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AppError, ErrorCode } from '../../../../app/errors.ts';
-import { validateStoredFile, validateUploadedPdf } from '../../../../app/signing/validate-signatures.ts';
+import { validateIncomingFile, validateStoredFile, validateUploadedPdf } from '../../../../app/signing/validate-signatures.ts';
 import { REASON_LABELS, STATUS_LABELS, type DocumentValidation } from '../../../../domain/signature/validation-result.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
@@ -67,4 +67,15 @@ export const validateStoredFileRoute = defineRoute({
   auth: { kind: 'permission', permission: 'signature.validate' },
   schema: { params: IdParams, response: { 200: ValidationBody } },
   handler: async ({ deps, actor, params }) => presentValidation(await validateStoredFile({ uow: deps.uow, files: deps.files, signing: deps.signing }, actor, params.id)),
+});
+
+export const validateIncomingFileRoute = defineRoute({
+  method: 'GET',
+  url: '/api/incoming/:id/files/:fileId/signatures',
+  summary: 'Check every digital signature of a PDF file of an incoming document the caller may see (otherwise 404); nothing is recorded',
+  tags: ['signing', 'incoming'],
+  auth: { kind: 'permission', permission: 'signature.validate' },
+  schema: { params: Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) }), response: { 200: ValidationBody } },
+  handler: async ({ deps, actor, params }) =>
+    presentValidation(await validateIncomingFile({ uow: deps.uow, files: deps.files, signing: deps.signing }, actor, params.id, params.fileId)),
 });
