@@ -19,6 +19,8 @@ export interface SigningKeysTable {
   active: Generated<boolean>;
   created_by: string | null;
   created_at: TimestampDefault;
+  /** 20261203100100-signing-keys-aad: the associated data the key was encrypted under (null: derive from the identity). */
+  key_aad: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SigningTrustAnchorsTable {

@@ -182,7 +182,7 @@ export class PadesDocumentSigning implements DocumentSigning {
     const cacheKey = `${agency.code}|${record.key.iv}`;
     let pems = this.#xmlKeys.get(cacheKey);
     if (!pems) {
-      const pkcs8 = this.deps.kek.decrypt(record.key, keyAad(identity));
+      const pkcs8 = this.deps.kek.decrypt(record.key, record.aad ?? keyAad(identity));
       try {
         const privateKeyPem = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
         pems = { privateKeyPem, certificatePem: pem('CERTIFICATE', Buffer.from(record.certificateChain[0]!, 'base64')) };

@@ -24,6 +24,8 @@ export interface SealedKey {
   certificateChain: string[];
   /** The private key encrypted under the KEK, bound to the identity; opaque to the app. */
   encryptedKey: Record<string, unknown>;
+  /** The associated data it was encrypted under, stored with it so a later code change keeps it usable. */
+  keyAad: string;
   certificate: CertificateInfo;
 }
 

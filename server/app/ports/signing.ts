@@ -22,6 +22,8 @@ export interface NewSigningKey {
   source: 'test-ca' | 'pkcs12';
   certificateChain: string[];
   encryptedKey: Record<string, unknown>;
+  /** Associated data of encryptedKey (kept with the row; the row is found by ids, not by the agency code). */
+  keyAad?: string | null;
   subject: string;
   issuer: string;
   serial: string;

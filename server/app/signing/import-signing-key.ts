@@ -39,7 +39,7 @@ export async function importSigningKey(tx: TxPorts, deps: { vault: SigningVault 
   const cert = sealed.certificate;
   const { record, replaced } = await tx.signing.replaceKey({
     agencyId: input.agencyId, userId: input.kind === 'personal' ? input.userId! : null, kind: input.kind, source: 'pkcs12',
-    certificateChain: sealed.certificateChain, encryptedKey: sealed.encryptedKey,
+    certificateChain: sealed.certificateChain, encryptedKey: sealed.encryptedKey, keyAad: sealed.keyAad,
     subject: cert.subject, issuer: cert.issuer, serial: cert.serialNumber, notBefore: cert.notBefore, notAfter: cert.notAfter,
     createdBy: actor?.userId ?? null,
   });

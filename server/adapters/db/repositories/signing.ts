@@ -72,7 +72,7 @@ export class PgSigningRepository implements SigningRepository {
       .insertInto('signing_keys')
       .values({
         agency_id: key.agencyId, user_id: key.userId, kind: key.kind, source: key.source,
-        certificate_chain: JSON.stringify(key.certificateChain), encrypted_key: JSON.stringify(key.encryptedKey),
+        certificate_chain: JSON.stringify(key.certificateChain), encrypted_key: JSON.stringify(key.encryptedKey), key_aad: key.keyAad ?? null,
         subject: key.subject, issuer: key.issuer, serial: key.serial, not_before: key.notBefore, not_after: key.notAfter, created_by: key.createdBy,
       })
       .returning([...KEY_COLUMNS])

@@ -13,6 +13,8 @@ export interface KeyRecord {
   /** Base64 DER certificates, the signer's first. */
   certificateChain: string[];
   key: EncryptedKey;
+  /** The associated data the key was encrypted under; absent: keyAad(identity). */
+  aad?: string;
   source: 'test-ca' | 'pkcs12';
   createdAt: string;
 }

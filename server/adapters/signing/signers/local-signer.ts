@@ -37,7 +37,7 @@ export class LocalSigner implements Signer {
     const cacheKey = `${id}|${record.key.iv}`;
     const cached = this.#keys.get(cacheKey);
     if (cached) return cached;
-    const pkcs8 = this.kek.decrypt(record.key, keyAad(identity));
+    const pkcs8 = this.kek.decrypt(record.key, record.aad ?? keyAad(identity));
     try {
       const key = privateKeyFromPkcs8(pkcs8);
       this.#keys.set(cacheKey, key);

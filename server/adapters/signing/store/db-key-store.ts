@@ -5,14 +5,15 @@ import { PgAuditLog } from '../../db/audit-log.ts';
 import { PgSigningRepository } from '../../db/repositories/signing.ts';
 import type { DB } from '../../db/schema.ts';
 import type { EncryptedKey } from '../keys/key-encryption.ts';
-import type { KeyRecord, KeyStore } from '../keys/key-store.ts';
+import { keyAad, type KeyRecord, type KeyStore } from '../keys/key-store.ts';
 import { certificateSummary } from '../pades/certificate-summary.ts';
 import { X509Certificate } from 'node:crypto';
 
 /**
  * Keys in the `signing_keys` table behind the KeyStore interface the signers use. An identity
  * names the agency by its identifier code and the signer by username; the row is found by the
- * ids behind them, so one agency's key is never served for another. `put` is the test CA's way in
+ * ids behind them (any code the agency ever held), so one agency's key is never served for another
+ * and a new code keeps the key: it is opened with the associated data stored with it (`key_aad`). `put` is the test CA's way in
  * (demo mode): it stores only when no key is active yet, so two processes issuing at once keep
  * one. Imports from PKCS#12 go through the use case (with its audit event) instead.
  */
@@ -40,7 +41,7 @@ export class DbKeyStore implements KeyStore {
     if (!owner) return undefined;
     let query = this.db
       .selectFrom('signing_keys')
-      .select(['certificate_chain', 'encrypted_key', 'source', 'created_at'])
+      .select(['certificate_chain', 'encrypted_key', 'key_aad', 'source', 'created_at'])
       .where('agency_id', '=', owner.agencyId)
       .where('kind', '=', identity.kind)
       .where('active', '=', true);
@@ -51,6 +52,7 @@ export class DbKeyStore implements KeyStore {
       identity,
       certificateChain: row.certificate_chain,
       key: row.encrypted_key as unknown as EncryptedKey,
+      ...(row.key_aad ? { aad: row.key_aad } : {}),
       source: row.source,
       createdAt: new Date(row.created_at).toISOString(),
     };
@@ -66,7 +68,7 @@ export class DbKeyStore implements KeyStore {
         if (await new DbKeyStore(trx, this.clock).get(record.identity)) return;
         const { record: stored } = await new PgSigningRepository(trx).replaceKey({
           agencyId: owner.agencyId, userId: owner.userId, kind: record.identity.kind, source: record.source,
-          certificateChain: record.certificateChain, encryptedKey: record.key as unknown as Record<string, unknown>,
+          certificateChain: record.certificateChain, encryptedKey: record.key as unknown as Record<string, unknown>, keyAad: record.aad ?? keyAad(record.identity),
           subject: summary.subject, issuer: summary.issuer, serial: summary.serialNumber,
           notBefore: new Date(leaf.validFrom), notAfter: new Date(leaf.validTo), createdBy: null,
         });
@@ -89,7 +91,7 @@ export class DbKeyStore implements KeyStore {
       .selectFrom('signing_keys as k')
       .innerJoin('agency_codes as c', (join) => join.onRef('c.agency_id', '=', 'k.agency_id').on('c.valid_to', 'is', null))
       .leftJoin('users as u', 'u.id', 'k.user_id')
-      .select(['k.kind', 'c.code', 'u.username', 'k.certificate_chain', 'k.encrypted_key', 'k.source', 'k.created_at'])
+      .select(['k.kind', 'c.code', 'u.username', 'k.certificate_chain', 'k.encrypted_key', 'k.key_aad', 'k.source', 'k.created_at'])
       .where('k.active', '=', true)
       .orderBy('c.code')
       .orderBy('u.username')
@@ -98,6 +100,7 @@ export class DbKeyStore implements KeyStore {
       identity: row.kind === 'personal' ? { kind: 'personal', agencyCode: row.code, username: row.username ?? '' } : { kind: 'organisation', agencyCode: row.code },
       certificateChain: row.certificate_chain,
       key: row.encrypted_key as unknown as EncryptedKey,
+      ...(row.key_aad ? { aad: row.key_aad } : {}),
       source: row.source,
       createdAt: new Date(row.created_at).toISOString(),
     }));

@@ -42,6 +42,7 @@ export class LocalSigningVault implements SigningVault {
       return {
         certificateChain: contents.certificates.map((der) => Buffer.from(der).toString('base64')),
         encryptedKey: this.options.kek().encrypt(contents.privateKeyPkcs8, keyAad(identity)) as unknown as Record<string, unknown>,
+        keyAad: keyAad(identity),
         certificate: info,
       };
     } finally {
