@@ -7,12 +7,21 @@ import { DEMO_PASSWORD, seedDemo } from '../../server/adapters/db/seed/seed-demo
 import { loadConfig } from '../../server/config/env.ts';
 import { composeDeps } from '../../server/entry/compose.ts';
 import { buildServer } from '../../server/entry/http/server.ts';
-import { cliEnvironment, runCli } from './cli-harness.ts';
+import { spawnSync } from 'node:child_process';
+import { cliEnvironment } from './cli-harness.ts';
 import { ENGINES } from './harness.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'e2e', 'fixtures', 'signing');
 const ROOT = path.join(FIXTURES, 'root.crt');
 const CRL = path.join(FIXTURES, 'root.crl');
+const BIN = path.resolve(import.meta.dirname, '../../bin/lienthong.mjs');
+
+/** cli-harness's runCli with more time per command: on a machine shared by many test runs one start can take over two minutes. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 400_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 const OUTSIDER_ROOT = path.join(import.meta.dirname, 'fixtures', 'signing', 'outsider-root.pem');
 
 /** The same database opened in this process, with the HTTP API and the operator signed in (the CLI must not be running). */
