@@ -10,6 +10,7 @@ import type { SearchIndex, SearchRepository } from './search-index.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
 import type { SupervisionFacts, SupervisionStore } from './supervision.ts';
 import type { SigningRepository } from './signing.ts';
+import type { WorkCalendar } from './work-calendar.ts';
 
 /** Everything a use case may touch inside one database transaction. */
 export interface TxPorts {
@@ -32,6 +33,8 @@ export interface TxPorts {
   supervisionFacts: SupervisionFacts;
   supervision: SupervisionStore;
   signing: SigningRepository;
+  /** The operator's days off and make-up days (domain.md §2). */
+  workCalendar: WorkCalendar;
 }
 
 export interface UnitOfWork {
