@@ -10,6 +10,7 @@ export type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts'
 import type { SupervisionFactsTable, SupervisionReportsTable, SupervisionCommentsTable } from './schema-supervision.ts';
 export type { SupervisionFactsTable, SupervisionReportsTable, SupervisionCommentsTable } from './schema-supervision.ts';
 import type { WorkCalendarDaysTable } from './schema-work-calendar.ts';
+import type { AgencyReceivingSuspensionsTable } from './schema-supervision.ts';
 export type { WorkCalendarDaysTable } from './schema-work-calendar.ts';
 import type { SigningKeysTable, SigningTrustAnchorsTable, SigningRevocationSourcesTable, SigningImagesTable } from './schema-signing.ts';
 export type { SigningKeysTable, SigningTrustAnchorsTable, SigningRevocationSourcesTable, SigningImagesTable } from './schema-signing.ts';
@@ -165,6 +166,7 @@ export interface DB {
   signing_revocation_sources: SigningRevocationSourcesTable;
   signing_images: SigningImagesTable;
   work_calendar_days: WorkCalendarDaysTable;
+  agency_receiving_suspensions: AgencyReceivingSuspensionsTable;
 }
 
 /** 20261125000300-files: who uploaded which stored bytes, under what name. */

@@ -14,6 +14,7 @@ import { PgSearchIndex, PgSearchRepository } from './repositories/search-documen
 import { PgSupervisionFacts, PgSupervisionStore } from './repositories/supervision.ts';
 import { PgSigningRepository } from './repositories/signing.ts';
 import { PgWorkCalendar } from './repositories/work-calendar.ts';
+import { PgReceivingSuspensions } from './repositories/receiving-suspensions.ts';
 import type { DB } from './schema.ts';
 import { withAmbientTransaction } from './ambient-transaction.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
@@ -53,5 +54,6 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     supervision: new PgSupervisionStore(trx),
     signing: new PgSigningRepository(trx),
     workCalendar: new PgWorkCalendar(trx),
+    receivingSuspensions: new PgReceivingSuspensions(trx),
   };
 }
