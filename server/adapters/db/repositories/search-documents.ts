@@ -94,7 +94,8 @@ function containsAll(column: RawBuilder<string>, terms: readonly string[] | unde
 }
 
 function conditions(r: SearchRequest): Conditions {
-  // Agency, readers and words are all columns of search_documents_words_idx: one index condition.
+  // Agency and words are the index condition (search_documents_words_idx); readers and filters are
+  // checked on each match read, and a search reads at most MAX_CANDIDATES + 1 of them.
   const conds: RawBuilder<boolean>[] = [sql`d.agency_id = ${r.agencyId}::uuid`, sql`d.readers && ${keysArray(r.readerKeys)}`];
   const query = sql`to_tsquery('simple', ${allTermsTsQuery(r.terms)})`;
   if (r.kind) conds.push(sql`d.kind = ${r.kind}`);
