@@ -8,7 +8,7 @@ import { entry, hasOcr, index, scannedPdf, textPdf, userIds } from './search-fix
 
 type Item = { documentId: string; subject: string; subjectSegments: { text: string; hit: boolean }[]; textSnippet: { text: string; hit: boolean }[] | null; textState: string | null };
 
-async function search(e: TestEnv, s: Session, query: Record<string, string>): Promise<{ items: Item[]; total: number }> {
+async function search(e: TestEnv, s: Session, query: Record<string, string>): Promise<{ items: Item[]; total: number; totalCapped: boolean }> {
   const res = await e.request(s, { method: 'GET', url: `/api/search?${new URLSearchParams(query)}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
@@ -45,6 +45,27 @@ describeEachEngine('document search', { seed: true }, (env) => {
     expect(ids(await search(e, clerk, { q: 'tiep cong dan dong dang' }))).toEqual([dongNewer.documentId, dong.documentId]);
     expect(ids(await search(e, clerk, { q: 'tiếp công dân Đồng Đăng' }))).toEqual([dong.documentId, dongNewer.documentId]);
     expect(ids(await search(e, clerk, { q: 'ấp đông đằng' }))).toEqual([dongNewer.documentId, dong.documentId]);
+  });
+
+  it('ranks the typed phrase before the same words apart, and says "more than" past the ranked matches', async () => {
+    const e = env();
+    const apart = entry(snv, { subject: 'Kế hoạch kiểm tra nguồn nước sạch và hỗ trợ vệ sinh môi trường', issuedDate: '2024-09-01', arrivalDate: '2024-09-01' });
+    const phrase = entry(snv, { subject: 'Kế hoạch hỗ trợ nước sạch nông thôn', issuedDate: '2024-02-01', arrivalDate: '2024-02-01' });
+    await index(e, apart, phrase);
+    // Both hold every word; the older one holds "nuoc sach" as typed, so it comes first.
+    expect(ids(await search(e, clerk, { q: 'ho tro nuoc sach' }))).toEqual([phrase.documentId, apart.documentId]);
+    expect(await search(e, clerk, { q: 'ho tro nuoc sach' })).toMatchObject({ total: 2, totalCapped: false });
+    // 201 matches of a two-word phrase: the page ranks 200 of them and the total says "more than 200".
+    const many = Array.from({ length: 201 }, (_, i) => entry(snv, { subject: `Báo cáo quyết toán kinh phí đợt ${i + 1} ấp Bờ Xáng Mới`, codeNumber: String(i + 1) }));
+    await index(e, ...many);
+    const broad = await search(e, clerk, { q: 'bo xang moi', pageSize: '5' });
+    expect(broad).toMatchObject({ total: 200, totalCapped: true });
+    expect(broad.items).toHaveLength(5);
+    // A filter that leaves few: exact again.
+    const fewer = await search(e, clerk, { q: 'bo xang moi', kind: 'outgoing' });
+    expect(fewer).toMatchObject({ total: 0, totalCapped: false });
+    await index(e, { ...many[0]!, kind: 'outgoing' });
+    expect(await search(e, clerk, { q: 'bo xang moi', kind: 'outgoing' })).toMatchObject({ total: 1, totalCapped: false });
   });
 
   it('filters by kind, type, issue dates, sender, register, status, signer and urgency', async () => {

@@ -37,3 +37,14 @@ export interface SupervisionCommentsTable {
   body: string;
   created_at: Timestamp;
 }
+
+/** 20261203500200-receiving-suspensions: R15 "receiving suspended by the operator", with dates. */
+export interface AgencyReceivingSuspensionsTable {
+  id: Generated<string>;
+  agency_id: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+  reason: string;
+  created_by: string | null;
+  created_at: TimestampDefault;
+}

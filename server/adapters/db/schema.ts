@@ -9,6 +9,9 @@ import type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts'
 export type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts';
 import type { SupervisionFactsTable, SupervisionReportsTable, SupervisionCommentsTable } from './schema-supervision.ts';
 export type { SupervisionFactsTable, SupervisionReportsTable, SupervisionCommentsTable } from './schema-supervision.ts';
+import type { WorkCalendarDaysTable } from './schema-work-calendar.ts';
+import type { AgencyReceivingSuspensionsTable } from './schema-supervision.ts';
+export type { WorkCalendarDaysTable } from './schema-work-calendar.ts';
 import type { SigningKeysTable, SigningTrustAnchorsTable, SigningRevocationSourcesTable, SigningImagesTable } from './schema-signing.ts';
 export type { SigningKeysTable, SigningTrustAnchorsTable, SigningRevocationSourcesTable, SigningImagesTable } from './schema-signing.ts';
 
@@ -162,6 +165,8 @@ export interface DB {
   signing_trust_anchors: SigningTrustAnchorsTable;
   signing_revocation_sources: SigningRevocationSourcesTable;
   signing_images: SigningImagesTable;
+  work_calendar_days: WorkCalendarDaysTable;
+  agency_receiving_suspensions: AgencyReceivingSuspensionsTable;
 }
 
 /** 20261125000300-files: who uploaded which stored bytes, under what name. */

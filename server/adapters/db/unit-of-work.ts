@@ -13,6 +13,8 @@ import { PgSessionRepository, PgUserRepository } from './repositories/users.ts';
 import { PgSearchIndex, PgSearchRepository } from './repositories/search-documents.ts';
 import { PgSupervisionFacts, PgSupervisionStore } from './repositories/supervision.ts';
 import { PgSigningRepository } from './repositories/signing.ts';
+import { PgWorkCalendar } from './repositories/work-calendar.ts';
+import { PgReceivingSuspensions } from './repositories/receiving-suspensions.ts';
 import type { DB } from './schema.ts';
 import { withAmbientTransaction } from './ambient-transaction.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
@@ -51,5 +53,7 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     supervisionFacts: new PgSupervisionFacts(trx),
     supervision: new PgSupervisionStore(trx),
     signing: new PgSigningRepository(trx),
+    workCalendar: new PgWorkCalendar(trx),
+    receivingSuspensions: new PgReceivingSuspensions(trx),
   };
 }

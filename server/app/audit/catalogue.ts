@@ -69,6 +69,9 @@ export const AUDIT_EVENTS = {
   'signing.revocation_source_added': 'The system operator added a revocation source (a CRL URL or an uploaded CRL).',
   'signing.revocation_source_removed': 'The system operator removed a revocation source.',
   'signing.image_uploaded': "A seal image (agency) or handwritten-signature image (signer) was uploaded with its validity period (hash and size recorded).",
+  'calendar.year_replaced': "The system operator replaced one year's days off and make-up working days (the counts before and after).",
+  'agency.receiving_suspended': 'The system operator recorded that an agency stops receiving through the system from a date (R15 "receiving suspended").',
+  'agency.receiving_suspension_removed': 'The system operator removed a receiving suspension of an agency.',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

@@ -124,7 +124,11 @@ export type TextOutcome =
 /** The read side and the text-extraction queue, for the search use cases. */
 export interface SearchRepository {
   /** One page of ranked matches and the number of all matches. */
-  find(request: SearchRequest): Promise<{ hits: SearchHit[]; total: number }>;
+  /**
+   * One ranked page and the number of matches. A search ranks a bounded number of matches (the
+   * adapter's limit): beyond it `total` is that limit and `capped` is true ("more than").
+   */
+  find(request: SearchRequest): Promise<{ hits: SearchHit[]; total: number; capped: boolean }>;
   suggest(request: SuggestRequest): Promise<Suggestion[]>;
   /** Claims up to `limit` files waiting for text (or stuck in work since `staleBefore`), skipping those another node holds. */
   claimTexts(limit: number, staleBefore: Date): Promise<TextJob[]>;

@@ -10,6 +10,8 @@ import type { SearchIndex, SearchRepository } from './search-index.ts';
 import type { SessionRepository, UserRepository } from './users.ts';
 import type { SupervisionFacts, SupervisionStore } from './supervision.ts';
 import type { SigningRepository } from './signing.ts';
+import type { WorkCalendar } from './work-calendar.ts';
+import type { ReceivingSuspensions } from './receiving-suspensions.ts';
 
 /** Everything a use case may touch inside one database transaction. */
 export interface TxPorts {
@@ -32,6 +34,10 @@ export interface TxPorts {
   supervisionFacts: SupervisionFacts;
   supervision: SupervisionStore;
   signing: SigningRepository;
+  /** The operator's days off and make-up days (domain.md §2). */
+  workCalendar: WorkCalendar;
+  /** R15: agencies the operator says do not receive through the system, with dates. */
+  receivingSuspensions: ReceivingSuspensions;
 }
 
 export interface UnitOfWork {

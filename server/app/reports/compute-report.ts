@@ -1,10 +1,10 @@
 import { startOfLocalDay } from '../../domain/calendar/vietnam-time.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
 import type { ReportAgency, SupervisionFact } from '../../domain/report/facts.ts';
 import { asOfInstant, period as checkedPeriod, type ReportPeriod } from '../../domain/report/period.ts';
 import { provinceReport, type ProvinceReport } from '../../domain/report/province-report.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
-import { reportCalendar } from './calendar.ts';
 
 /** Facts older than this before P cannot change P's figures in practice (a document open over a year). */
 const LOOKBACK_DAYS = 400;
@@ -26,16 +26,18 @@ export function asOfFor(p: ReportPeriod, now: Date): Date {
 export interface LoadedFacts {
   agencies: ReportAgency[];
   facts: SupervisionFact[];
+  /** The operator's working calendar (days off are skipped by the timeliness tests). */
+  calendar: WorkingCalendar;
 }
 
 export async function loadFacts(tx: TxPorts, p: ReportPeriod, asOf: Date, agencyId?: string): Promise<LoadedFacts> {
   const since = new Date(startOfLocalDay(p.start).getTime() - LOOKBACK_DAYS * 86_400_000);
-  const [agencies, facts] = await Promise.all([tx.supervision.loadAgencies(p, asOf), tx.supervision.loadFacts(since, asOf, agencyId)]);
-  return { agencies, facts };
+  const [agencies, facts, calendar] = await Promise.all([tx.supervision.loadAgencies(p, asOf), tx.supervision.loadFacts(since, asOf, agencyId), tx.workCalendar.load()]);
+  return { agencies, facts, calendar };
 }
 
 export function reportOf(loaded: LoadedFacts, p: ReportPeriod, asOf: Date): ProvinceReport {
-  return provinceReport(loaded.agencies, loaded.facts, { period: p, asOf, calendar: reportCalendar() });
+  return provinceReport(loaded.agencies, loaded.facts, { period: p, asOf, calendar: loaded.calendar });
 }
 
 export async function computeProvinceReport(tx: TxPorts, p: ReportPeriod, asOf: Date): Promise<ProvinceReport> {

@@ -2,7 +2,6 @@ import { countBy, openWork, type WorkloadCounts } from '../../domain/report/work
 import type { Actor } from '../actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
-import { reportCalendar } from './calendar.ts';
 import { workloadScope } from './supervision-access.ts';
 
 export interface WorkloadRow extends WorkloadCounts {
@@ -28,7 +27,7 @@ export async function getAgencyWorkload(tx: TxPorts, deps: { clock: Clock }, act
   const now = deps.clock.now();
   const facts = await tx.supervision.loadFacts(new Date(now.getTime() - 3 * 365 * 86_400_000), now, agencyId);
   const { units, users } = await tx.supervision.unitsAndUsers(agencyId);
-  let items = openWork(facts, now, reportCalendar());
+  let items = openWork(facts, now, await tx.workCalendar.load());
   if (scope === 'unit') items = items.filter((i) => i.unitId === actor.unitId);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const userName = new Map(users.map((u) => [u.id, u.name]));

@@ -6,7 +6,6 @@ import type { Clock } from '../ports/clock.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { agencyFigures } from '../../domain/report/agency-figures.ts';
 import { asOfFor, loadFacts, parsePeriod, reportOf } from './compute-report.ts';
-import { reportCalendar } from './calendar.ts';
 import { assertSupervisor } from './supervision-access.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import { startOfLocalDay } from '../../domain/calendar/vietnam-time.ts';
@@ -45,7 +44,7 @@ export async function getIndicatorTrend(tx: TxPorts, deps: { clock: Clock }, act
     if (!a) throw new AppError(ErrorCode.NOT_FOUND, 'Không tìm thấy cơ quan trong kỳ báo cáo.');
     agency = { id: a.id, name: a.name, level: a.level };
   }
-  const calendar = reportCalendar();
+  const calendar = loaded.calendar;
   const points = monthsOf(p).map((m) => {
     // A month not begun yet shows zeros, not figures "as of" a time before it.
     const mAsOf = asOfFor(m, now);

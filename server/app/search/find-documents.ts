@@ -35,6 +35,8 @@ export interface DocumentResult extends Omit<SearchHit, 'text' | 'rank' | 'exact
 export interface DocumentPage {
   items: DocumentResult[];
   total: number;
+  /** True when more documents match than a search ranks: `total` is then a lower bound. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -52,13 +54,13 @@ export async function findDocuments(tx: TxPorts, actor: Actor, input: FindDocume
   const { terms, exactWords } = parseQuery(input.q ?? '');
   const pageSize = Math.min(Math.max(1, Math.trunc(input.pageSize ?? 10)), MAX_PAGE_SIZE);
   const page = Math.max(1, Math.trunc(input.page ?? 1));
-  const { hits, total } = await tx.search.find({ ...filters, agencyId, readerKeys, terms, exactWords, limit: pageSize, offset: (page - 1) * pageSize });
+  const { hits, total, capped } = await tx.search.find({ ...filters, agencyId, readerKeys, terms, exactWords, limit: pageSize, offset: (page - 1) * pageSize });
   const items = hits.map(({ text, rank: _rank, exactWords: _exact, ...hit }) => ({
     ...hit,
     subjectSegments: highlight(hit.subject, terms),
     textSnippet: text && terms.length > 0 ? (snippet(text, terms) ?? null) : null,
   }));
-  return { items, total, page, pageSize };
+  return { items, total, totalCapped: capped, page, pageSize };
 }
 
 function readFilters(input: FindDocumentsInput): SearchFilters {

@@ -21,6 +21,11 @@ export function workingCalendar(data: CalendarData): WorkingCalendar {
   return { holidays: new Set(data.holidays), makeUpDays: new Set(data.makeUpDays) };
 }
 
+/** Both calendars' days off and make-up days (the operator's store beside a calendar given in code). */
+export function combineCalendars(a: WorkingCalendar, b: WorkingCalendar): WorkingCalendar {
+  return { holidays: new Set([...a.holidays, ...b.holidays]), makeUpDays: new Set([...a.makeUpDays, ...b.makeUpDays]) };
+}
+
 /** Monday to Friday minus holidays, plus make-up days. A make-up day wins over a holiday listing. */
 export function isWorkingDay(cal: WorkingCalendar, date: string): boolean {
   if (cal.makeUpDays.has(date)) return true;

@@ -81,3 +81,25 @@ export function allTermsTsQuery(terms: readonly string[]): string {
 export function suggestTsQuery(terms: readonly string[]): string {
   return terms.map((t, i) => (i === terms.length - 1 ? `'${t}':*AB` : `'${t}':AB`)).join(' & ');
 }
+
+/**
+ * The adjacent pairs of the query's words as index lexemes ("cong_tac"): the index holds the pairs
+ * of every subject and metadata field, so all pairs of a query find exactly the documents holding
+ * the typed phrase there, through short posting lists. Empty for fewer than two words.
+ */
+export function pairTerms(terms: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < terms.length; i++) pairs.push(`${terms[i]}_${terms[i + 1]}`);
+  return pairs;
+}
+
+/** A tsquery (cast with ::tsquery, never parsed by to_tsquery, which would split at `_`) needing every pair. */
+export function pairsTsQuery(terms: readonly string[]): string {
+  return pairTerms(terms).map((p) => `'${p}'`).join(' & ');
+}
+
+/** The suggestion's phrase query: every pair, the last one as a prefix since its second word is being typed. */
+export function suggestPairsTsQuery(terms: readonly string[]): string {
+  const pairs = pairTerms(terms);
+  return pairs.map((p, i) => (i === pairs.length - 1 ? `'${p}':*` : `'${p}'`)).join(' & ');
+}

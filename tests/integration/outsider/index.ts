@@ -10,6 +10,7 @@ import { searchCases } from './search.ts';
 import { signingCases } from './signing.ts';
 import type { OutsiderCases } from './types.ts';
 import { incomingCases } from './incoming.ts';
+import { calendarCases, suspensionCases } from './calendar.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases, ...searchCases, ...reportCases, ...signingCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases, ...searchCases, ...reportCases, ...signingCases, ...calendarCases, ...suspensionCases };

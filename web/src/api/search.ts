@@ -31,6 +31,8 @@ export interface SearchResult {
 export interface SearchPage {
   items: SearchResult[];
   total: number;
+  /** More documents match than a search ranks: total is a lower bound. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }

@@ -56,6 +56,7 @@ export const NAV: NavSection[] = [
       { to: '/chu-ky-so', label: 'Chữ ký số của cơ quan', anyOf: ['agency.configure'] },
       { to: '/nguon-tin-cay', label: 'Nguồn tin cậy chữ ký số', anyOf: ['hub.operate'] },
       { to: '/truc-lien-thong', label: 'Trục liên thông', anyOf: ['hub.operate'] },
+      { to: '/lich-lam-viec', label: 'Lịch làm việc', anyOf: ['hub.operate'] },
     ],
   },
   {

@@ -56,6 +56,8 @@ export class PgSupervisionStore implements SupervisionStore {
       .where(sql<boolean>`valid_from <= ${day}::date AND (valid_to IS NULL OR valid_to >= ${day}::date)`).execute()).map((r) => r.agency_id));
     const clerks = new Set((await this.db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
       .select('user_roles.agency_id').where('user_roles.role', '=', 'clerk').where('users.active', '=', true).execute()).map((r) => r.agency_id));
+    const suspended = new Set((await this.db.selectFrom('agency_receiving_suspensions').select('agency_id')
+      .where(sql<boolean>`starts_on <= ${day}::date AND (ends_on IS NULL OR ends_on >= ${day}::date)`).execute()).map((r) => r.agency_id));
     const byId = new Map(all.map((a) => [a.id, a]));
     const districtOf = (id: string): string | null => {
       for (let a = byId.get(id), hops = 0; a && hops < 10; a = a.parent_id ? byId.get(a.parent_id) : undefined, hops++) {
@@ -67,7 +69,7 @@ export class PgSupervisionStore implements SupervisionStore {
       .filter((a) => (a.from === null || a.from <= period.end) && (a.to === null || a.to >= period.start) && (a.active || a.to !== null))
       .map((a) => ({
         id: a.id, name: a.name, level: LEVELS[a.level] ?? 'department', districtId: districtOf(a.id),
-        hasOpenCode: open.has(a.id), hasActiveClerk: clerks.has(a.id), receivingSuspended: false,
+        hasOpenCode: open.has(a.id), hasActiveClerk: clerks.has(a.id), receivingSuspended: suspended.has(a.id),
       }));
   }
 

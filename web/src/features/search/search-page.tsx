@@ -76,7 +76,7 @@ export function SearchPage() {
       {data && (
         <>
           <p className="result-count" role="status" aria-live="polite">
-            {data.total === 0 ? 'Không tìm thấy văn bản nào phù hợp.' : `Tìm thấy ${data.total} văn bản.`}
+            {data.total === 0 ? 'Không tìm thấy văn bản nào phù hợp.' : data.totalCapped ? `Tìm thấy hơn ${data.total.toLocaleString('vi-VN')} văn bản; thêm từ khóa hoặc bộ lọc để thu hẹp.` : `Tìm thấy ${data.total} văn bản.`}
           </p>
           <ol className="search-results" aria-label="Kết quả tìm kiếm">
             {data.items.map((item) => <ResultItem key={`${item.kind}:${item.documentId}`} item={item} />)}

@@ -7,8 +7,10 @@ import { findUnitsRoute } from './find-units.ts';
 import { getAgencyRoute } from './get-agency.ts';
 import { importAgenciesRoute } from './import-agencies.ts';
 import { updateAgencyRoute } from './update-agency.ts';
+import { findReceivingSuspensionsRoute, removeReceivingSuspensionRoute, suspendReceivingRoute } from './receiving-suspensions.ts';
 
 export const agencyRoutes = [
   findAgenciesRoute, exportAgenciesRoute, importAgenciesRoute, getAgencyRoute, createAgencyRoute, updateAgencyRoute,
   assignAgencyCodeRoute, findUnitsRoute, createUnitRoute,
+  findReceivingSuspensionsRoute, suspendReceivingRoute, removeReceivingSuspensionRoute,
 ];

@@ -16,6 +16,7 @@ export const findDocumentsRoute = defineRoute({
       200: Type.Object({
         items: Type.Array(SearchResultBody),
         total: Type.Integer(),
+        totalCapped: Type.Boolean({ description: 'more documents match than a search ranks; total is then a lower bound' }),
         page: Type.Integer(),
         pageSize: Type.Integer(),
       }),
