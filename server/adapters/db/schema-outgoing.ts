@@ -48,6 +48,8 @@ export interface OutgoingDocumentsTable {
   recalled_at: TimestampNull;
   recalled_by: Generated<string | null>;
   recall_package_id: Generated<string | null>;
+  replaces_document_id: Generated<string | null>;
+  replaced_by_id: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -78,7 +80,7 @@ export interface OutgoingReviewsTable {
 export interface OutgoingRecipientsTable {
   id: Generated<string>;
   document_id: string;
-  kind: 'agency' | 'unit';
+  kind: 'agency' | 'unit' | 'paper';
   recipient_agency_id: string | null;
   unit_id: string | null;
   name: string;
@@ -91,6 +93,9 @@ export interface OutgoingRecipientsTable {
   change_answer: Generated<string | null>;
   change_answer_reason: Generated<string | null>;
   change_answered_at: TimestampNull;
+  address: Generated<string | null>;
+  paper_sent_at: TimestampNull;
+  delivered_at: TimestampNull;
 }
 
 export interface OutgoingRecipientEventsTable {

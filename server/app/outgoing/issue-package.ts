@@ -9,6 +9,7 @@ import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { readBytes } from './file-bytes.ts';
 import { commitStep, fileName } from './issue-commit.ts';
+import { recordIssued, signatureChecks } from './outgoing-facts.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
 
 /** Recipients that get the package: directory agencies holding an open identifier code. Units of the own agency are internal. */
@@ -84,6 +85,8 @@ export async function packageStep(deps: OutgoingDeps, actor: Actor | null, doc: 
 
 /** Hands the package to the hub in the transaction that marks the document issued (send-package.ts). */
 export async function sendStep(deps: OutgoingDeps, actor: Actor | null, doc: OutgoingDocumentRecord): Promise<OutgoingDocumentRecord> {
+  // The main file's signatures as issued, for the supervision fact (checked outside the transaction: PDF work).
+  const checks = signatureChecks(await deps.signing.validate(await readBytes(deps.files, doc.finalMainSha256!)));
   return commitStep(deps, actor, doc, 'sent', async (tx, fresh) => {
     const now = deps.clock.now();
     if (fresh.packageSha256) {
@@ -97,6 +100,7 @@ export async function sendStep(deps: OutgoingDeps, actor: Actor | null, doc: Out
         payload: { sha256: fresh.packageSha256, size: fresh.packageSize! },
       });
     }
+    await recordIssued(tx, fresh, now, checks);
     await tx.outgoing.addReview({ documentId: fresh.id, version: fresh.version, step: null, action: 'issued', actorId: actor?.userId ?? fresh.issueStartedBy ?? fresh.signedBy!, comment: null, actedAt: now });
     return { state: 'issued', issuedAt: now, sentAt: fresh.packageSha256 ? now : null };
   }, { codeNumber: doc.codeNumber, codeNotation: doc.codeNotation, packageId: doc.packageSha256 ? doc.packageId : null });

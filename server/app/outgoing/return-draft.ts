@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 /**
  * The reviewer of the current step, or the signer, returns the draft to its drafter with a comment
@@ -25,6 +26,7 @@ export async function returnDraft(tx: TxPorts, deps: { clock: Clock }, actor: Ac
   }
   const now = deps.clock.now();
   await tx.outgoing.update(doc.id, { state: 'returned', updatedAt: now });
+  await indexOutgoing(tx, doc.id);
   await tx.outgoing.addReview({ documentId: doc.id, version: doc.version, step, action: 'returned', actorId: actor.userId, comment: text, actedAt: now });
   await tx.audit.record({
     type: 'outgoing.review_returned', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'outgoing_document', subjectId: doc.id,

@@ -6,6 +6,7 @@ import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import { putBytes, readBytes, recordProducedFile } from './file-bytes.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 /**
  * The competent signer signs the main file with their own key (domain.md §7.2 step 5, §10.1): empty
@@ -35,6 +36,7 @@ export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string)
     const file = await recordProducedFile(tx, stored, { agencyId: doc.agencyId, userId: actor.userId, actorAgencyId: actor.agencyId }, `ky-so-${doc.id.slice(0, 8)}.pdf`);
     const now = deps.clock.now();
     await tx.outgoing.update(doc.id, { state: 'signed', signedAt: signingTime, signedBy: actor.userId, signedFileId: file.id, updatedAt: now });
+    await indexOutgoing(tx, doc.id);
     await tx.outgoing.addReview({ documentId: doc.id, version: doc.version, step: null, action: 'signed', actorId: actor.userId, comment: null, actedAt: now });
     await tx.audit.record({
       type: 'outgoing.signed', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'outgoing_document', subjectId: doc.id,

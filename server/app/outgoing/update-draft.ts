@@ -5,6 +5,7 @@ import { prepareMainFile } from './create-draft.ts';
 import { checkDraft, versionFields, type DraftInput } from './draft-input.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 /**
  * The drafter revises a draft that is being written or came back: every save is a new version and
@@ -27,6 +28,7 @@ export async function updateDraft(deps: OutgoingDeps, actor: Actor, id: string, 
     });
     await tx.outgoing.replaceRecipients(doc.id, d.recipients);
     await tx.outgoing.addVersion({ documentId: doc.id, version, fields: versionFields(d, d.recipients), mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdBy: actor.userId, createdAt: now });
+    await indexOutgoing(tx, doc.id);
     await tx.audit.record({
       type: 'outgoing.draft_updated', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'outgoing_document', subjectId: doc.id,
       data: { version, previousState: doc.state, recipients: d.recipients.length },
