@@ -43,7 +43,7 @@ export async function createDraft(deps: OutgoingDeps, actor: Actor, input: Draft
     const doc = await tx.outgoing.create({
       agencyId, state: 'drafting', typeCode: d.typeCode, subject: d.subject, urgency: d.urgency, draftingUnitId: d.draftingUnitId, drafterId: actor.userId,
       signerId: d.signerId, signerCapacity: d.signerCapacity, toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies,
-      responseForIncomingId: d.responseForIncomingId, mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdAt: now,
+      responseForIncomingId: d.responseForIncomingId, replacesDocumentId: d.replacesDocumentId, mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdAt: now,
     });
     await tx.outgoing.replaceRecipients(doc.id, d.recipients);
     await indexOutgoing(tx, doc.id);

@@ -28,10 +28,14 @@ export interface DraftInput {
   recipientGroups?: AgencyLevel[];
   /** Units of the own agency (internal recipients). */
   recipientUnitIds?: string[];
+  /** Organisations outside the exchange: the clerk posts them a master copy (domain.md §7.2 step 11). */
+  paperRecipients?: { name: string; address: string }[];
   toPlaces?: string;
   replyBy?: string | null;
   copies?: number | null;
   responseForIncomingId?: string | null;
+  /** Replacement (type 3): the issued document of the own agency this draft replaces. */
+  replacesDocumentId?: string | null;
 }
 
 export interface CheckedDraft {
@@ -48,6 +52,7 @@ export interface CheckedDraft {
   replyBy: string | null;
   copies: number | null;
   responseForIncomingId: string | null;
+  replacesDocumentId: string | null;
 }
 
 const invalid = (field: string, message: string) => new AppError(ErrorCode.VALIDATION_FAILED, message, { field });
@@ -103,8 +108,26 @@ export async function checkDraft(tx: TxPorts, actor: Actor, agencyId: string, in
   if (copies !== null && (!Number.isInteger(copies) || copies < 1 || copies > 999)) throw invalid('copies', 'Số lượng bản từ 1 đến 999.');
   return {
     typeCode: type.code, subject, urgency, draftingUnitId, signerId, signerCapacity, mainFileId: input.mainFileId ?? null, attachmentFileIds,
-    recipients, toPlaces, replyBy, copies, responseForIncomingId: input.responseForIncomingId ?? null,
+    recipients, toPlaces, replyBy, copies, responseForIncomingId: await checkResponseFor(tx, actor, agencyId, input.responseForIncomingId),
+    replacesDocumentId: await checkReplaces(tx, agencyId, input.replacesDocumentId),
   };
+}
+
+/** The incoming document a reply answers: one of the agency's own registered arrivals. */
+async function checkResponseFor(tx: TxPorts, _actor: Actor, agencyId: string, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  const incoming = await tx.incoming.findById(id);
+  if (!incoming || incoming.agencyId !== agencyId) throw invalid('responseForIncomingId', 'Văn bản đến được trả lời không có trong cơ quan.');
+  return incoming.id;
+}
+
+/** A replacement names an issued document of the same agency, not recalled and not already replaced (domain.md §9). */
+async function checkReplaces(tx: TxPorts, agencyId: string, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  const old = await tx.outgoing.findById(id);
+  if (!old || old.agencyId !== agencyId) throw invalid('replacesDocumentId', 'Văn bản được thay thế không có trong cơ quan.');
+  if (old.state !== 'issued' && old.state !== 'updated') throw invalid('replacesDocumentId', 'Chỉ thay thế được văn bản đã phát hành, chưa thu hồi và chưa bị thay thế.');
+  return old.id;
 }
 
 async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput): Promise<NewOutgoingRecipient[]> {
@@ -126,6 +149,13 @@ async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput)
     if (!u || u.agencyId !== agencyId) throw invalid('recipientUnitIds', 'Đơn vị nhận nội bộ không thuộc cơ quan.');
     out.set(`u:${u.id}`, { kind: 'unit', recipientAgencyId: null, unitId: u.id, name: u.name });
   }
+  for (const [i, p] of (input.paperRecipients ?? []).entries()) {
+    const name = p.name.trim().normalize('NFC');
+    const address = p.address.trim().normalize('NFC');
+    if (name === '' || name.length > 300) throw invalid(`paperRecipients.${i}.name`, `Nơi nhận bản giấy thứ ${i + 1}: cần nhập tên cơ quan, tổ chức (tối đa 300 ký tự).`);
+    if (address === '' || address.length > 500) throw invalid(`paperRecipients.${i}.address`, `Nơi nhận bản giấy "${name}": cần nhập địa chỉ gửi bản chính (tối đa 500 ký tự).`);
+    out.set(`p:${name.toLowerCase()}`, { kind: 'paper', recipientAgencyId: null, unitId: null, name, address });
+  }
   if (out.size > 500) throw invalid('recipientAgencyIds', 'Tối đa 500 nơi nhận.');
   return [...out.values()];
 }
@@ -134,7 +164,7 @@ async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput)
 export function versionFields(d: CheckedDraft | OutgoingDocumentRecord, recipients: NewOutgoingRecipient[]): Record<string, unknown> {
   return {
     typeCode: d.typeCode, subject: d.subject, urgency: d.urgency, draftingUnitId: d.draftingUnitId, signerId: d.signerId, signerCapacity: d.signerCapacity,
-    toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId,
-    recipients: recipients.map((r) => ({ kind: r.kind, id: r.recipientAgencyId ?? r.unitId, name: r.name })),
+    toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId, replacesDocumentId: d.replacesDocumentId,
+    recipients: recipients.map((r) => ({ kind: r.kind, id: r.recipientAgencyId ?? r.unitId, name: r.name, ...(r.address && { address: r.address }) })),
   };
 }

@@ -23,7 +23,7 @@ export async function updateDraft(deps: OutgoingDeps, actor: Actor, id: string, 
     const version = doc.version + 1;
     await tx.outgoing.update(doc.id, {
       state: 'drafting', typeCode: d.typeCode, subject: d.subject, urgency: d.urgency, draftingUnitId: d.draftingUnitId, signerId: d.signerId,
-      signerCapacity: d.signerCapacity, toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId,
+      signerCapacity: d.signerCapacity, toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId, replacesDocumentId: d.replacesDocumentId,
       mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, version, updatedAt: now,
     });
     await tx.outgoing.replaceRecipients(doc.id, d.recipients);

@@ -216,6 +216,8 @@ export interface OutgoingRepository {
   reviewedBy(userId: string): Promise<string[]>;
 
   replaceRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]>;
+  /** Adds recipients to an issued document (an update's added organs), keeping the others and their statuses. */
+  addRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]>;
   listRecipients(documentId: string): Promise<OutgoingRecipientRecord[]>;
   updateRecipient(id: string, patch: RecipientPatch): Promise<void>;
   addRecipientEvent(e: Omit<RecipientEventRecord, 'id'>): Promise<RecipientEventRecord>;

@@ -39,6 +39,7 @@ export const outgoingCases: OutsiderCases = {
   'POST /api/outgoing/:id/sign': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/sign`, payload: {} })),
   'POST /api/outgoing/:id/issue': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/issue`, payload: {} })),
   'POST /api/outgoing/:id/recall': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recall`, payload: { reason: 'Thu hồi trộm' } })),
+  'POST /api/outgoing/:id/update': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/update`, payload: { reason: 'Cập nhật trộm', subject: 'Sửa trộm' } })),
   'GET /api/outgoing/:id/tracking': onDraft('vanthu.stc', (d) => ({ method: 'GET', url: `/api/outgoing/${d.id}/tracking` })),
   'POST /api/outgoing/:id/recipients/:recipientId/resend': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recipients/${d.recipientId}/resend`, payload: {} })),
   'GET /api/outgoing-review-chain': {

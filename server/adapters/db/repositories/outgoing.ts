@@ -152,6 +152,14 @@ export class PgOutgoingRepository implements OutgoingRepository {
     return rows.map(toRecipient);
   }
 
+  async addRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]> {
+    if (recipients.length === 0) return [];
+    const rows = await this.db.insertInto('outgoing_recipients').values(recipients.map((r) => ({
+      document_id: documentId, kind: r.kind, recipient_agency_id: r.recipientAgencyId, unit_id: r.unitId, name: r.name, address: r.address ?? null,
+    }))).returningAll().execute();
+    return rows.map(toRecipient);
+  }
+
   async listRecipients(documentId: string): Promise<OutgoingRecipientRecord[]> {
     const rows = await this.db.selectFrom('outgoing_recipients').selectAll().where('document_id', '=', documentId).orderBy('kind').orderBy('name').execute();
     return rows.map(toRecipient);

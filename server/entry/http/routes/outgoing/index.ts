@@ -13,8 +13,10 @@ import { getReviewChainRoute, updateReviewChainRoute } from './review-chain.ts';
 import { signDocumentRoute } from './sign-document.ts';
 import { submitDraftRoute } from './submit-draft.ts';
 import { updateDraftRoute } from './update-draft.ts';
+import { updateIssuedRoute } from './update-issued.ts';
 
 export const outgoingRoutes = [
   findOutgoingRoute, createDraftRoute, getOutgoingRoute, updateDraftRoute, submitDraftRoute, approveDraftRoute, returnDraftRoute, signDocumentRoute,
   issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute, findSignersRoute, recallDocumentRoute,
+  updateIssuedRoute,
 ];
