@@ -18,7 +18,10 @@ export async function updateDraft(deps: OutgoingDeps, actor: Actor, id: string, 
     const doc = await loadVisible(tx, actor, id, { lock: true });
     if (doc.drafterId !== actor.userId) throw new AppError(ErrorCode.FORBIDDEN, 'Chỉ người soạn thảo được sửa dự thảo.');
     if (doc.state !== 'drafting' && doc.state !== 'returned') throw stateError('Chỉ sửa được dự thảo đang soạn hoặc bị trả lại.');
-    const d = await checkDraft(tx, actor, doc.agencyId, { draftingUnitId: doc.draftingUnitId, ...input, mainFileId });
+    // The reply-to and replacement links stay unless the drafter changes them (the editor need not send them).
+    const d = await checkDraft(tx, actor, doc.agencyId, {
+      draftingUnitId: doc.draftingUnitId, responseForIncomingId: doc.responseForIncomingId, replacesDocumentId: doc.replacesDocumentId, ...input, mainFileId,
+    });
     const now = deps.clock.now();
     const version = doc.version + 1;
     await tx.outgoing.update(doc.id, {
