@@ -2,6 +2,8 @@ import { documentTypeByCode } from '../../domain/document/document-types.ts';
 import { checkSecrecy } from '../../domain/document/secrecy.ts';
 import { isUrgency, type Urgency } from '../../domain/document/urgency.ts';
 import { isLocalDate } from '../../domain/calendar/vietnam-time.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { capacityRefusal } from '../../domain/document/signing-capacity.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, ErrorCode, notFound } from '../errors.ts';
 import { can } from '../policies/permissions.ts';
@@ -76,15 +78,17 @@ export async function checkDraft(tx: TxPorts, actor: Actor, agencyId: string, in
     if (!unit || unit.agencyId !== agencyId) throw invalid('draftingUnitId', 'Đơn vị soạn thảo không thuộc cơ quan.');
   }
   const signerId = input.signerId ?? null;
+  const signerCapacity = input.signerCapacity?.trim().normalize('NFC') || null;
+  if (signerCapacity && (signerCapacity.length > 100 || !/^(TM|KT|Q|TL|TUQ)\.\s/.test(signerCapacity))) {
+    throw invalid('signerCapacity', 'Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. rồi chức danh (ví dụ "KT. GIÁM ĐỐC").');
+  }
   if (signerId) {
     const signer = await tx.users.findById(signerId);
     const roles = signer?.active ? (await tx.users.roles(signerId)).filter((g) => g.agencyId === agencyId).map((g) => g.role) : [];
     if (!signer || roles.length === 0) throw invalid('signerId', 'Người ký không thuộc cơ quan.');
     if (!can(roles, 'document.sign')) throw invalid('signerId', `${signer.fullName} không có thẩm quyền ký văn bản.`);
-  }
-  const signerCapacity = input.signerCapacity?.trim().normalize('NFC') || null;
-  if (signerCapacity && (signerCapacity.length > 100 || !/^(TM|KT|Q|TL|TUQ)\.\s/.test(signerCapacity))) {
-    throw invalid('signerCapacity', 'Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. rồi chức danh (ví dụ "KT. GIÁM ĐỐC").');
+    const refusal = await signingCapacityRefusal(tx, { agencyId, signerId, signerName: signer.fullName, roles, capacity: signerCapacity, typeCode: type.code, date: null });
+    if (refusal) throw new AppError(ErrorCode.OUTGOING_CAPACITY_REFUSED, refusal, { field: 'signerCapacity' });
   }
 
   const attachmentFileIds = [...new Set(input.attachmentFileIds ?? [])];
@@ -128,6 +132,15 @@ async function checkReplaces(tx: TxPorts, agencyId: string, id: string | null | 
   if (!old || old.agencyId !== agencyId) throw invalid('replacesDocumentId', 'Văn bản được thay thế không có trong cơ quan.');
   if (old.state !== 'issued' && old.state !== 'updated') throw invalid('replacesDocumentId', 'Chỉ thay thế được văn bản đã phát hành, chưa thu hồi và chưa bị thay thế.');
   return old.id;
+}
+
+/** The capacity rules of domain.md §5.3 against the agency's grants to the signer (signing-capacity.ts). */
+export async function signingCapacityRefusal(
+  tx: TxPorts,
+  q: { agencyId: string; signerId: string; signerName: string; roles: readonly Role[]; capacity: string | null; typeCode: string; date: string | null },
+): Promise<string | null> {
+  const grants = await tx.outgoing.listSigningGrants(q.agencyId, q.signerId);
+  return capacityRefusal({ roles: q.roles, capacity: q.capacity, typeCode: q.typeCode, date: q.date, grants, signerName: q.signerName });
 }
 
 async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput): Promise<NewOutgoingRecipient[]> {

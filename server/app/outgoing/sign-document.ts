@@ -1,8 +1,10 @@
+import { localDateOf } from '../../domain/calendar/vietnam-time.ts';
 import type { Actor } from '../actor.ts';
 import { rolesIn } from '../actor.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import { can } from '../policies/permissions.ts';
 import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
+import { signingCapacityRefusal } from './draft-input.ts';
 import { putBytes, readBytes, recordProducedFile } from './file-bytes.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
@@ -21,6 +23,12 @@ export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string)
     if (raw && rolesIn(actor, raw.agencyId).length > 0) checkSigner(actor, raw);
     const doc = await loadVisible(tx, actor, id);
     if (doc.state !== 'awaiting_signature') throw stateError('Văn bản không ở trạng thái chờ ký.');
+    // The capacity printed in the signature block must hold on the signing day (a TUQ. authorisation may have lapsed).
+    const refusal = await signingCapacityRefusal(tx, {
+      agencyId: doc.agencyId, signerId: actor.userId, signerName: actor.fullName, roles: rolesIn(actor, doc.agencyId), capacity: doc.signerCapacity,
+      typeCode: doc.typeCode, date: localDateOf(deps.clock.now()),
+    });
+    if (refusal) throw new AppError(ErrorCode.OUTGOING_CAPACITY_REFUSED, refusal, { field: 'signerCapacity' });
     const file = (await tx.files.findById(doc.mainFileId!))!;
     const agency = await tx.agencies.findById(doc.agencyId);
     if (!agency?.code) throw new AppError(ErrorCode.OUTGOING_INCOMPLETE, 'Cơ quan chưa có mã định danh nên chưa ký, ban hành được văn bản.');
