@@ -71,4 +71,21 @@ describeEachEngine('outgoing documents write supervision facts and search entrie
     await receiveStatuses(outgoingDepsOf(e.deps));
     expect((await facts(e, 'outgoing.change_answered', doc.edxmlDocumentId)).map((f) => f.data)).toEqual([{ receiverKey: (await codeOf(e, NAMES.STC)).code, code: '16', reason: 'Đã triển khai' }]);
   });
+
+  it('a paper recipient outside the exchange is kept with its address and recorded as paper in the issued fact; own units are not listed', async () => {
+    const e = env();
+    await openRegisters(e);
+    const a = await loginAll(e);
+    const bad = await e.request(a.specialist, { method: 'POST', url: '/api/outgoing', payload: { typeCode: 'decision', subject: 'Thử', paperRecipients: [{ name: 'Công ty TNHH Minh Phát', address: ' ' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('"Công ty TNHH Minh Phát": cần nhập địa chỉ');
+    const unit = await e.database.db.selectFrom('units').select('id').where('agency_id', '=', await e.agencyId(NAMES.SNV)).where('name', '=', 'Phòng Tổ chức, biên chế và tổ chức phi chính phủ').executeTakeFirstOrThrow();
+    const id = await signedDocument(e, a, [NAMES.STC], { paperRecipients: [{ name: 'Công ty TNHH Minh Phát', address: '12 Trần Phú, phường 7, thành phố Bạc Liêu' }], recipientUnitIds: [unit.id] });
+    const detail = (await e.request(a.clerk, { method: 'GET', url: `/api/outgoing/${id}` })).json();
+    expect(detail.recipients.find((r: { kind: string }) => r.kind === 'paper')).toMatchObject({ name: 'Công ty TNHH Minh Phát', address: '12 Trần Phú, phường 7, thành phố Bạc Liêu' });
+    const doc = (await post(e, a.clerk, `/api/outgoing/${id}/issue`)).json();
+    const [fact] = await facts(e, 'outgoing.issued', doc.edxmlDocumentId);
+    expect((fact!.data as { recipients: unknown[] }).recipients).toEqual(expect.arrayContaining([{ key: 'Công ty TNHH Minh Phát', channel: 'paper' }, { key: (await codeOf(e, NAMES.STC)).code, channel: 'electronic' }]));
+    expect((fact!.data as { recipients: unknown[] }).recipients).toHaveLength(2);
+  });
 });
