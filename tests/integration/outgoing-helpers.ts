@@ -61,8 +61,8 @@ export async function post(e: TestEnv, s: Session, url: string, payload: Record<
 }
 
 /** Draft → head approves → leader signs: a document ready for the clerk. */
-export async function signedDocument(e: TestEnv, a: Actors, recipients: string[]): Promise<string> {
-  const { id } = await createDraft(e, a, recipients);
+export async function signedDocument(e: TestEnv, a: Actors, recipients: string[], extra: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await createDraft(e, a, recipients, extra);
   for (const [s, url] of [[a.specialist, 'submit'], [a.head, 'approve'], [a.leader, 'sign']] as const) {
     const res = await post(e, s, `/api/outgoing/${id}/${url}`);
     if (res.statusCode !== 200) throw new Error(`${url} failed: ${res.statusCode} ${res.body}`);

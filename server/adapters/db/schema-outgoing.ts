@@ -50,6 +50,8 @@ export interface OutgoingDocumentsTable {
   recall_package_id: Generated<string | null>;
   /** 20261203100000-outgoing-signer-box: box 7c chosen for this document; null = the standard box. */
   signer_box: ColumnType<unknown, string | null | undefined, string | null>;
+  replaces_document_id: Generated<string | null>;
+  replaced_by_id: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -80,7 +82,7 @@ export interface OutgoingReviewsTable {
 export interface OutgoingRecipientsTable {
   id: Generated<string>;
   document_id: string;
-  kind: 'agency' | 'unit';
+  kind: 'agency' | 'unit' | 'paper';
   recipient_agency_id: string | null;
   unit_id: string | null;
   name: string;
@@ -93,6 +95,9 @@ export interface OutgoingRecipientsTable {
   change_answer: Generated<string | null>;
   change_answer_reason: Generated<string | null>;
   change_answered_at: TimestampNull;
+  address: Generated<string | null>;
+  paper_sent_at: TimestampNull;
+  delivered_at: TimestampNull;
 }
 
 export interface OutgoingRecipientEventsTable {

@@ -4,6 +4,8 @@ import type { HubPeersTable, HubOutboxTable, HubDeliveriesTable, HubInboxTable, 
 export type { HubPeersTable, HubOutboxTable, HubDeliveriesTable, HubInboxTable, HubTraceTable, HubTraceHeadTable } from './schema-hub.ts';
 import type { DateOnly, Timestamp, TimestampDefault, TimestampNull } from './schema-columns.ts';
 import type { OutgoingDocumentsTable, OutgoingVersionsTable, OutgoingReviewsTable, OutgoingRecipientsTable, OutgoingRecipientEventsTable, OutgoingReviewChainsTable } from './schema-outgoing.ts';
+import type { OutgoingChangesTable, OutgoingSigningGrantsTable } from './schema-outgoing-changes.ts';
+export type { OutgoingChangesTable, OutgoingSigningGrantsTable } from './schema-outgoing-changes.ts';
 export type { OutgoingDocumentsTable, OutgoingVersionsTable, OutgoingReviewsTable, OutgoingRecipientsTable, OutgoingRecipientEventsTable, OutgoingReviewChainsTable } from './schema-outgoing.ts';
 import type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts';
 export type { SearchDocumentsTable, SearchTextsTable } from './schema-search.ts';
@@ -146,6 +148,8 @@ export interface DB {
   outgoing_recipients: OutgoingRecipientsTable;
   outgoing_recipient_events: OutgoingRecipientEventsTable;
   outgoing_review_chains: OutgoingReviewChainsTable;
+  outgoing_changes: OutgoingChangesTable;
+  outgoing_signing_grants: OutgoingSigningGrantsTable;
   incoming_documents: IncomingTables['incoming_documents'];
   incoming_files: IncomingTables['incoming_files'];
   assignments: IncomingTables['assignments'];

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 /** The reviewer of the current step approves; after the last step the draft waits for its signer. */
 export async function approveDraft(tx: TxPorts, deps: { clock: Clock }, actor: Actor, id: string, comment?: string): Promise<OutgoingDocumentRecord> {
@@ -18,6 +19,7 @@ export async function approveDraft(tx: TxPorts, deps: { clock: Clock }, actor: A
   const now = deps.clock.now();
   const last = doc.reviewStep + 1 >= doc.reviewChain.length;
   await tx.outgoing.update(doc.id, last ? { state: 'awaiting_signature', updatedAt: now } : { reviewStep: doc.reviewStep + 1, updatedAt: now });
+  await indexOutgoing(tx, doc.id);
   const text = comment?.trim() || null;
   await tx.outgoing.addReview({ documentId: doc.id, version: doc.version, step: doc.reviewStep, action: 'approved', actorId: actor.userId, comment: text, actedAt: now });
   await tx.audit.record({

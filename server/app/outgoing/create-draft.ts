@@ -5,6 +5,7 @@ import { assertCan } from './outgoing-access.ts';
 import { checkDraft, versionFields, type DraftInput } from './draft-input.ts';
 import { putBytes, readBytes, recordProducedFile } from './file-bytes.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -42,10 +43,11 @@ export async function createDraft(deps: OutgoingDeps, actor: Actor, input: Draft
     const doc = await tx.outgoing.create({
       agencyId, state: 'drafting', typeCode: d.typeCode, subject: d.subject, urgency: d.urgency, draftingUnitId: d.draftingUnitId, drafterId: actor.userId,
       signerId: d.signerId, signerCapacity: d.signerCapacity, toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies,
-      responseForIncomingId: d.responseForIncomingId, mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdAt: now,
+      responseForIncomingId: d.responseForIncomingId, replacesDocumentId: d.replacesDocumentId, mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdAt: now,
     });
     if (d.signerBox) await tx.outgoing.update(doc.id, { signerBox: d.signerBox });
     await tx.outgoing.replaceRecipients(doc.id, d.recipients);
+    await indexOutgoing(tx, doc.id);
     await tx.outgoing.addVersion({ documentId: doc.id, version: 1, fields: versionFields(d, d.recipients), mainFileId: d.mainFileId, attachmentFileIds: d.attachmentFileIds, createdBy: actor.userId, createdAt: now });
     await tx.audit.record({
       type: 'outgoing.draft_created', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId, subjectType: 'outgoing_document', subjectId: doc.id,

@@ -3,6 +3,8 @@ import { checkSecrecy } from '../../domain/document/secrecy.ts';
 import { isUrgency, type Urgency } from '../../domain/document/urgency.ts';
 import { isLocalDate } from '../../domain/calendar/vietnam-time.ts';
 import { signerBoxShapeError, type SignerBox } from '../../domain/signature/signer-box.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { capacityRefusal } from '../../domain/document/signing-capacity.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, ErrorCode, notFound } from '../errors.ts';
 import { can } from '../policies/permissions.ts';
@@ -29,12 +31,16 @@ export interface DraftInput {
   recipientGroups?: AgencyLevel[];
   /** Units of the own agency (internal recipients). */
   recipientUnitIds?: string[];
+  /** Organisations outside the exchange: the clerk posts them a master copy (domain.md §7.2 step 11). */
+  paperRecipients?: { name: string; address: string }[];
   toPlaces?: string;
   replyBy?: string | null;
   copies?: number | null;
   responseForIncomingId?: string | null;
   /** Where the signer's image goes (box 7c); null or absent: the standard box on the last page. Checked against the pages when signing. */
   signerBox?: SignerBox | null;
+  /** Replacement (type 3): the issued document of the own agency this draft replaces. */
+  replacesDocumentId?: string | null;
 }
 
 export interface CheckedDraft {
@@ -52,6 +58,7 @@ export interface CheckedDraft {
   copies: number | null;
   responseForIncomingId: string | null;
   signerBox: SignerBox | null;
+  replacesDocumentId: string | null;
 }
 
 const invalid = (field: string, message: string) => new AppError(ErrorCode.VALIDATION_FAILED, message, { field });
@@ -75,15 +82,17 @@ export async function checkDraft(tx: TxPorts, actor: Actor, agencyId: string, in
     if (!unit || unit.agencyId !== agencyId) throw invalid('draftingUnitId', 'Đơn vị soạn thảo không thuộc cơ quan.');
   }
   const signerId = input.signerId ?? null;
+  const signerCapacity = input.signerCapacity?.trim().normalize('NFC') || null;
+  if (signerCapacity && (signerCapacity.length > 100 || !/^(TM|KT|Q|TL|TUQ)\.\s/.test(signerCapacity))) {
+    throw invalid('signerCapacity', 'Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. rồi chức danh (ví dụ "KT. GIÁM ĐỐC").');
+  }
   if (signerId) {
     const signer = await tx.users.findById(signerId);
     const roles = signer?.active ? (await tx.users.roles(signerId)).filter((g) => g.agencyId === agencyId).map((g) => g.role) : [];
     if (!signer || roles.length === 0) throw invalid('signerId', 'Người ký không thuộc cơ quan.');
     if (!can(roles, 'document.sign')) throw invalid('signerId', `${signer.fullName} không có thẩm quyền ký văn bản.`);
-  }
-  const signerCapacity = input.signerCapacity?.trim().normalize('NFC') || null;
-  if (signerCapacity && (signerCapacity.length > 100 || !/^(TM|KT|Q|TL|TUQ)\.\s/.test(signerCapacity))) {
-    throw invalid('signerCapacity', 'Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. rồi chức danh (ví dụ "KT. GIÁM ĐỐC").');
+    const refusal = await signingCapacityRefusal(tx, { agencyId, signerId, signerName: signer.fullName, roles, capacity: signerCapacity, typeCode: type.code, date: null });
+    if (refusal) throw new AppError(ErrorCode.OUTGOING_CAPACITY_REFUSED, refusal, { field: 'signerCapacity' });
   }
 
   const attachmentFileIds = [...new Set(input.attachmentFileIds ?? [])];
@@ -108,7 +117,8 @@ export async function checkDraft(tx: TxPorts, actor: Actor, agencyId: string, in
   if (copies !== null && (!Number.isInteger(copies) || copies < 1 || copies > 999)) throw invalid('copies', 'Số lượng bản từ 1 đến 999.');
   return {
     typeCode: type.code, subject, urgency, draftingUnitId, signerId, signerCapacity, mainFileId: input.mainFileId ?? null, attachmentFileIds,
-    recipients, toPlaces, replyBy, copies, responseForIncomingId: input.responseForIncomingId ?? null, signerBox,
+    recipients, toPlaces, replyBy, copies, signerBox, responseForIncomingId: await checkResponseFor(tx, actor, agencyId, input.responseForIncomingId),
+    replacesDocumentId: await checkReplaces(tx, agencyId, input.replacesDocumentId),
   };
 }
 
@@ -118,6 +128,32 @@ export function checkSignerBox(box: SignerBox | null | undefined): SignerBox | n
   const error = signerBoxShapeError(box);
   if (error) throw invalid('signerBox', error);
   return { page: box.page ?? null, x: box.x, y: box.y, width: box.width, height: box.height };
+}
+
+/** The incoming document a reply answers: one of the agency's own registered arrivals. */
+async function checkResponseFor(tx: TxPorts, _actor: Actor, agencyId: string, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  const incoming = await tx.incoming.findById(id);
+  if (!incoming || incoming.agencyId !== agencyId) throw invalid('responseForIncomingId', 'Văn bản đến được trả lời không có trong cơ quan.');
+  return incoming.id;
+}
+
+/** A replacement names an issued document of the same agency, not recalled and not already replaced (domain.md §9). */
+async function checkReplaces(tx: TxPorts, agencyId: string, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  const old = await tx.outgoing.findById(id);
+  if (!old || old.agencyId !== agencyId) throw invalid('replacesDocumentId', 'Văn bản được thay thế không có trong cơ quan.');
+  if (old.state !== 'issued' && old.state !== 'updated') throw invalid('replacesDocumentId', 'Chỉ thay thế được văn bản đã phát hành, chưa thu hồi và chưa bị thay thế.');
+  return old.id;
+}
+
+/** The capacity rules of domain.md §5.3 against the agency's grants to the signer (signing-capacity.ts). */
+export async function signingCapacityRefusal(
+  tx: TxPorts,
+  q: { agencyId: string; signerId: string; signerName: string; roles: readonly Role[]; capacity: string | null; typeCode: string; date: string | null },
+): Promise<string | null> {
+  const grants = await tx.outgoing.listSigningGrants(q.agencyId, q.signerId);
+  return capacityRefusal({ roles: q.roles, capacity: q.capacity, typeCode: q.typeCode, date: q.date, grants, signerName: q.signerName });
 }
 
 async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput): Promise<NewOutgoingRecipient[]> {
@@ -139,6 +175,13 @@ async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput)
     if (!u || u.agencyId !== agencyId) throw invalid('recipientUnitIds', 'Đơn vị nhận nội bộ không thuộc cơ quan.');
     out.set(`u:${u.id}`, { kind: 'unit', recipientAgencyId: null, unitId: u.id, name: u.name });
   }
+  for (const [i, p] of (input.paperRecipients ?? []).entries()) {
+    const name = p.name.trim().normalize('NFC');
+    const address = p.address.trim().normalize('NFC');
+    if (name === '' || name.length > 300) throw invalid(`paperRecipients.${i}.name`, `Nơi nhận bản giấy thứ ${i + 1}: cần nhập tên cơ quan, tổ chức (tối đa 300 ký tự).`);
+    if (address === '' || address.length > 500) throw invalid(`paperRecipients.${i}.address`, `Nơi nhận bản giấy "${name}": cần nhập địa chỉ gửi bản chính (tối đa 500 ký tự).`);
+    out.set(`p:${name.toLowerCase()}`, { kind: 'paper', recipientAgencyId: null, unitId: null, name, address });
+  }
   if (out.size > 500) throw invalid('recipientAgencyIds', 'Tối đa 500 nơi nhận.');
   return [...out.values()];
 }
@@ -147,7 +190,7 @@ async function checkRecipients(tx: TxPorts, agencyId: string, input: DraftInput)
 export function versionFields(d: CheckedDraft | OutgoingDocumentRecord, recipients: NewOutgoingRecipient[]): Record<string, unknown> {
   return {
     typeCode: d.typeCode, subject: d.subject, urgency: d.urgency, draftingUnitId: d.draftingUnitId, signerId: d.signerId, signerCapacity: d.signerCapacity,
-    toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId, signerBox: d.signerBox,
-    recipients: recipients.map((r) => ({ kind: r.kind, id: r.recipientAgencyId ?? r.unitId, name: r.name })),
+    toPlaces: d.toPlaces, replyBy: d.replyBy, copies: d.copies, responseForIncomingId: d.responseForIncomingId, signerBox: d.signerBox, replacesDocumentId: d.replacesDocumentId,
+    recipients: recipients.map((r) => ({ kind: r.kind, id: r.recipientAgencyId ?? r.unitId, name: r.name, ...(r.address && { address: r.address }) })),
   };
 }

@@ -4,11 +4,14 @@ import { formatWireTimestamp } from '../../domain/exchange/wire-dates.ts';
 import type { Actor } from '../actor.ts';
 import { sendPackage, storePackagePayload } from '../hub/send-package.ts';
 import type { DocumentPackageInput } from '../ports/document-package-builder.ts';
-import type { Bussiness } from '../../domain/exchange/package.ts';
+import type { Bussiness, ResponseFor } from '../../domain/exchange/package.ts';
+import { BUSSINESS_DOC_REASONS } from '../../domain/exchange/code-lists.ts';
 import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { readBytes } from './file-bytes.ts';
 import { commitStep, fileName } from './issue-commit.ts';
+import { recordIssued, signatureChecks } from './outgoing-facts.ts';
+import { markReplaced } from './replace-document.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
 
 /** Recipients that get the package: directory agencies holding an open identifier code. Units of the own agency are internal. */
@@ -31,9 +34,9 @@ export async function packageInputOf(
   deps: Pick<OutgoingDeps, 'files' | 'clock'>,
   actor: Actor | null,
   doc: OutgoingDocumentRecord,
-  kind: { packageId: string; business: Omit<Bussiness, 'StaffInfo'>; withFiles: boolean },
+  kind: { packageId: string; business: Omit<Bussiness, 'StaffInfo'>; withFiles: boolean; extraTo?: { code: string; name: string }[] },
 ): Promise<DocumentPackageInput | null> {
-  const recipients = (await externalRecipients(tx, doc)).filter((r) => r.code !== null);
+  const recipients: { code: string | null; name: string }[] = [...(await externalRecipients(tx, doc)).filter((r) => r.code !== null), ...(kind.extraTo ?? [])];
   if (recipients.length === 0) return null;
   const agency = (await tx.agencies.findById(doc.agencyId))!;
   const parent = agency.parentId ? await tx.agencies.findById(agency.parentId) : undefined;
@@ -49,6 +52,7 @@ export async function packageInputOf(
     }
   }
   const type = documentTypeByCode(doc.typeCode)!;
+  const responseFor = await responseForOf(tx, doc);
   return {
     packageId: kind.packageId,
     agencyCode: agency.code!,
@@ -63,6 +67,7 @@ export async function packageInputOf(
       ...(doc.replyBy && { DueDate: doc.replyBy.replace(/-/g, '/') }),
       ...(doc.toPlaces && { ToPlaces: doc.toPlaces.split('\n') }),
       OtherInfo: { Priority: priorityOf(doc.urgency), ...(doc.copies && { PromulgationAmount: String(doc.copies) }) },
+      ...(responseFor && { ResponseFor: [responseFor] }),
       SteeringType: '0',
     },
     TraceHeader: [{ OrganId: agency.code!, Timestamp: formatWireTimestamp(deps.clock.now()) }],
@@ -71,9 +76,36 @@ export async function packageInputOf(
   };
 }
 
+/** A reply names the incoming document it answers (exchange.md §2.2 1.12): its issuer, number/notation, date and DocumentId. */
+async function responseForOf(tx: TxPorts, doc: OutgoingDocumentRecord): Promise<ResponseFor | null> {
+  if (!doc.responseForIncomingId) return null;
+  const original = await tx.incoming.findById(doc.responseForIncomingId);
+  if (!original) return null;
+  return {
+    ...(original.senderCode && { OrganId: original.senderCode }),
+    ...(original.codeNumber && { Code: `${original.codeNumber}/${original.codeNotation}` }),
+    ...(original.promulgationDate && { PromulgationDate: original.promulgationDate.replace(/-/g, '/') }),
+    ...(original.documentId && { DocumentId: original.documentId }),
+  };
+}
+
+/**
+ * The business block of an issued document's first package: new (type 0), or a replacement (type 3)
+ * naming the replaced document's DocumentId and the organs that hold it (exchange.md §2.5, §2.8).
+ */
+export async function issueBusinessOf(tx: TxPorts, doc: OutgoingDocumentRecord): Promise<Omit<Bussiness, 'StaffInfo'>> {
+  const replaced = doc.replacesDocumentId ? await tx.outgoing.findById(doc.replacesDocumentId) : undefined;
+  if (!replaced?.edxmlDocumentId) return { BussinessDocType: '0', Paper: '0' };
+  const organs = (await tx.outgoing.listRecipients(replaced.id)).filter((r) => r.kind === 'agency' && r.organCode).map((r) => r.organCode!);
+  return {
+    BussinessDocType: '3', BussinessDocReason: `${BUSSINESS_DOC_REASONS['3']}: thay thế văn bản số ${replaced.codeNumber}/${replaced.codeNotation}`, Paper: '0',
+    ReplacementInfoList: [{ DocumentId: replaced.edxmlDocumentId, OrganIdList: organs }],
+  };
+}
+
 /** Builds the one EDXML package for all external recipients (exchange.md §4.3), signs it and stores its bytes. */
 export async function packageStep(deps: OutgoingDeps, actor: Actor | null, doc: OutgoingDocumentRecord): Promise<OutgoingDocumentRecord> {
-  const input = await deps.uow.run((tx) => packageInputOf(tx, deps, actor, doc, { packageId: doc.packageId!, business: { BussinessDocType: '0', Paper: '0' }, withFiles: true }));
+  const input = await deps.uow.run(async (tx) => packageInputOf(tx, deps, actor, doc, { packageId: doc.packageId!, business: await issueBusinessOf(tx, doc), withFiles: true }));
   if (!input) return commitStep(deps, actor, doc, 'packaged', async () => ({}), { external: 0 });
   const built = await deps.packages.build(input);
   const payload = await storePackagePayload(deps.files, built.bytes);
@@ -84,6 +116,8 @@ export async function packageStep(deps: OutgoingDeps, actor: Actor | null, doc: 
 
 /** Hands the package to the hub in the transaction that marks the document issued (send-package.ts). */
 export async function sendStep(deps: OutgoingDeps, actor: Actor | null, doc: OutgoingDocumentRecord): Promise<OutgoingDocumentRecord> {
+  // The main file's signatures as issued, for the supervision fact (checked outside the transaction: PDF work).
+  const checks = signatureChecks(await deps.signing.validate(await readBytes(deps.files, doc.finalMainSha256!)));
   return commitStep(deps, actor, doc, 'sent', async (tx, fresh) => {
     const now = deps.clock.now();
     if (fresh.packageSha256) {
@@ -91,12 +125,16 @@ export async function sendStep(deps: OutgoingDeps, actor: Actor | null, doc: Out
       const receivers = recipients.map((r) => r.code!);
       for (const r of recipients) await tx.outgoing.updateRecipient(r.recipient.id, { organCode: r.code });
       const agency = (await tx.agencies.findById(fresh.agencyId))!;
+      // A replacement is ordered after the replaced document's packages (its DocumentId is the ordering key).
+      const replaced = fresh.replacesDocumentId ? await tx.outgoing.findById(fresh.replacesDocumentId) : undefined;
       await sendPackage(tx, { clock: deps.clock, nodeName: deps.nodeName }, {
         packageId: fresh.packageId!, kind: 'document', senderAgencyId: fresh.agencyId, senderCode: agency.code!, receiverCodes: receivers,
-        businessType: '0', documentId: fresh.edxmlDocumentId!, priority: Number(priorityOf(fresh.urgency)),
-        payload: { sha256: fresh.packageSha256, size: fresh.packageSize! },
+        businessType: replaced?.edxmlDocumentId ? '3' : '0', documentId: fresh.edxmlDocumentId!, orderingDocumentId: replaced?.edxmlDocumentId ?? undefined,
+        priority: Number(priorityOf(fresh.urgency)), payload: { sha256: fresh.packageSha256, size: fresh.packageSize! },
       });
     }
+    await markReplaced(tx, deps, actor, fresh, fresh.packageSha256 !== null);
+    await recordIssued(tx, fresh, now, checks);
     await tx.outgoing.addReview({ documentId: fresh.id, version: fresh.version, step: null, action: 'issued', actorId: actor?.userId ?? fresh.issueStartedBy ?? fresh.signedBy!, comment: null, actedAt: now });
     return { state: 'issued', issuedAt: now, sentAt: fresh.packageSha256 ? now : null };
   }, { codeNumber: doc.codeNumber, codeNotation: doc.codeNotation, packageId: doc.packageSha256 ? doc.packageId : null });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BUSSINESS_DOC_REASONS } from '../../domain/exchange/code-lists.ts';
+import { documentIdKey } from '../../domain/exchange/document-id.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import { sendPackage, storePackagePayload } from '../hub/send-package.ts';
@@ -7,6 +8,7 @@ import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import { externalRecipients, packageInputOf } from './issue-package.ts';
 import { assertCan, loadVisible, stateError } from './outgoing-access.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 /**
  * Recall (thu hồi, domain.md §9; business type 1): the leader decides with a reason and the package
@@ -43,9 +45,13 @@ export async function recallDocument(deps: OutgoingDeps, actor: Actor, id: strin
         packageId: input.packageId, kind: 'document', senderAgencyId: fresh.agencyId, senderCode: agency.code!, receiverCodes: recipients.map((r) => r.code!),
         businessType: '1', documentId: fresh.edxmlDocumentId!, orderingDocumentId: fresh.edxmlDocumentId!, payload,
       });
-      for (const r of recipients) await tx.outgoing.updateRecipient(r.recipient.id, { changeOpen: 'revoke', changeAnswer: null, changeAnswerReason: null, changeAnsweredAt: null });
+      for (const r of recipients) {
+        await tx.outgoing.updateRecipient(r.recipient.id, { changeOpen: 'revoke', changeAnswer: null, changeAnswerReason: null, changeAnsweredAt: null });
+        await tx.supervisionFacts.record({ kind: 'outgoing.recall_sent', agencyId: fresh.agencyId, documentKey: documentIdKey(fresh.edxmlDocumentId!), occurredAt: now, data: { receiverKey: r.code! } });
+      }
     }
     await tx.outgoing.update(fresh.id, { state: 'recalled', recallReason: text, recalledAt: now, recalledBy: actor.userId, recallPackageId: input?.packageId ?? null, updatedAt: now });
+    await indexOutgoing(tx, fresh.id);
     await tx.audit.record({
       type: 'outgoing.recalled', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: fresh.agencyId, subjectType: 'outgoing_document', subjectId: fresh.id,
       data: { reason: text, packageId: input?.packageId ?? null, receivers: input?.MessageHeader.To.map((t) => t.OrganId) ?? [] },

@@ -1,7 +1,7 @@
 import { applyReceivedStatus, type ExchangeState, type HandlingState } from '../../domain/exchange/transitions.ts';
 import { normalizeStatusCode } from '../../domain/exchange/status-codes.ts';
 import { wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
-import { sameDocumentId } from '../../domain/exchange/document-id.ts';
+import { documentIdKey, sameDocumentId } from '../../domain/exchange/document-id.ts';
 import type { StatusArrival } from '../ports/outgoing.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { readBytes } from './file-bytes.ts';
@@ -65,6 +65,12 @@ async function applyOne(tx: TxPorts, deps: Pick<OutgoingDeps, 'clock' | 'files' 
     documentId: doc.id, recipientId: recipient.id, statusCode: code, description, occurredAt, receivedAt: arrival.receivedAt, inboxId: arrival.inboxId,
     outcome: result.outcome, note: result.outcome === 'flagged' ? result.reason : null,
   });
+  const fact = { agencyId: doc.agencyId, documentKey: documentIdKey(doc.edxmlDocumentId!), occurredAt };
+  if (result.outcome === 'applied' && (code === '15' || code === '16')) {
+    await tx.supervisionFacts.record({ ...fact, kind: 'outgoing.change_answered', data: { receiverKey: status.From.OrganId, code, reason: description } });
+  } else if (result.outcome === 'applied' && code === '02') {
+    await tx.supervisionFacts.record({ ...fact, kind: 'outgoing.refused_by_receiver', data: { receiverKey: status.From.OrganId, reason: description ?? 'Không nêu lý do' } });
+  }
   if (result.outcome === 'applied' && (code === '15' || code === '16')) {
     // The answer to our recall: 15 accepted (cancelled there), 16 refused with its reason.
     await tx.outgoing.updateRecipient(recipient.id, { changeOpen: null, changeAnswer: code, changeAnswerReason: description, changeAnsweredAt: occurredAt });

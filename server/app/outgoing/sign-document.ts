@@ -1,13 +1,15 @@
+import { localDateOf } from '../../domain/calendar/vietnam-time.ts';
 import type { Actor } from '../actor.ts';
 import { rolesIn } from '../actor.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import { can } from '../policies/permissions.ts';
 import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { SignerBox } from '../../domain/signature/signer-box.ts';
-import { checkSignerBox } from './draft-input.ts';
+import { checkSignerBox, signingCapacityRefusal } from './draft-input.ts';
 import { putBytes, readBytes, recordProducedFile } from './file-bytes.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 /**
  * The competent signer signs the main file with their own key (domain.md §7.2 step 5, §10.1): empty
@@ -24,6 +26,12 @@ export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string,
     if (raw && rolesIn(actor, raw.agencyId).length > 0) checkSigner(actor, raw);
     const doc = await loadVisible(tx, actor, id);
     if (doc.state !== 'awaiting_signature') throw stateError('Văn bản không ở trạng thái chờ ký.');
+    // The capacity printed in the signature block must hold on the signing day (a TUQ. authorisation may have lapsed).
+    const refusal = await signingCapacityRefusal(tx, {
+      agencyId: doc.agencyId, signerId: actor.userId, signerName: actor.fullName, roles: rolesIn(actor, doc.agencyId), capacity: doc.signerCapacity,
+      typeCode: doc.typeCode, date: localDateOf(deps.clock.now()),
+    });
+    if (refusal) throw new AppError(ErrorCode.OUTGOING_CAPACITY_REFUSED, refusal, { field: 'signerCapacity' });
     const file = (await tx.files.findById(doc.mainFileId!))!;
     const agency = await tx.agencies.findById(doc.agencyId);
     if (!agency?.code) throw new AppError(ErrorCode.OUTGOING_INCOMPLETE, 'Cơ quan chưa có mã định danh nên chưa ký, ban hành được văn bản.');
@@ -42,6 +50,7 @@ export async function signDocument(deps: OutgoingDeps, actor: Actor, id: string,
     const file = await recordProducedFile(tx, stored, { agencyId: doc.agencyId, userId: actor.userId, actorAgencyId: actor.agencyId }, `ky-so-${doc.id.slice(0, 8)}.pdf`);
     const now = deps.clock.now();
     await tx.outgoing.update(doc.id, { state: 'signed', signedAt: signingTime, signedBy: actor.userId, signedFileId: file.id, signerBox, updatedAt: now });
+    await indexOutgoing(tx, doc.id);
     await tx.outgoing.addReview({ documentId: doc.id, version: doc.version, step: null, action: 'signed', actorId: actor.userId, comment: null, actedAt: now });
     await tx.audit.record({
       type: 'outgoing.signed', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'outgoing_document', subjectId: doc.id,

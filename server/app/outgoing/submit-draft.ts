@@ -5,6 +5,7 @@ import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { loadVisible, stateError } from './outgoing-access.ts';
+import { indexOutgoing } from './outgoing-index.ts';
 
 /**
  * The drafter presents the draft: the agency's review chain is resolved for it (the head of the
@@ -27,6 +28,7 @@ export async function submitDraft(tx: TxPorts, deps: { clock: Clock }, actor: Ac
   const now = deps.clock.now();
   const state = chain.length === 0 ? 'awaiting_signature' : 'in_review';
   await tx.outgoing.update(doc.id, { state, reviewChain: chain, reviewStep: 0, updatedAt: now });
+  await indexOutgoing(tx, doc.id);
   await tx.outgoing.addReview({ documentId: doc.id, version: doc.version, step: null, action: 'submitted', actorId: actor.userId, comment: null, actedAt: now });
   await tx.audit.record({
     type: 'outgoing.submitted', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'outgoing_document', subjectId: doc.id,

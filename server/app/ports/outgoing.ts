@@ -64,6 +64,10 @@ export interface OutgoingDocumentRecord {
   recallPackageId: string | null;
   /** Where the signer's image goes (box 7c), chosen by the drafter or the signer; null: the standard box on the last page. */
   signerBox: SignerBox | null;
+  /** Type 3: the issued document of the same agency this one replaces (domain.md §9). */
+  replacesDocumentId: string | null;
+  /** Set on the replaced document once its replacement is issued. */
+  replacedById: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -72,7 +76,7 @@ export type NewOutgoingDocument = Pick<
   OutgoingDocumentRecord,
   'agencyId' | 'state' | 'typeCode' | 'subject' | 'urgency' | 'draftingUnitId' | 'drafterId' | 'signerId' | 'signerCapacity' | 'toPlaces' | 'replyBy'
   | 'copies' | 'responseForIncomingId' | 'mainFileId' | 'attachmentFileIds' | 'createdAt'
->;
+> & Partial<Pick<OutgoingDocumentRecord, 'replacesDocumentId'>>;
 
 export type OutgoingPatch = Partial<Omit<OutgoingDocumentRecord, 'id' | 'agencyId' | 'createdAt'>>;
 
@@ -88,7 +92,7 @@ export interface OutgoingVersionRecord {
   createdAt: Date;
 }
 
-export type ReviewAction = 'submitted' | 'approved' | 'returned' | 'signed' | 'issued' | 'withdrawn';
+export type ReviewAction = 'submitted' | 'approved' | 'returned' | 'signed' | 'issued' | 'withdrawn' | 'form_returned';
 
 export interface OutgoingReviewRecord {
   id: string;
@@ -104,10 +108,17 @@ export interface OutgoingReviewRecord {
 export interface OutgoingRecipientRecord {
   id: string;
   documentId: string;
-  kind: 'agency' | 'unit';
+  /** A directory agency (electronic), a unit of the own agency (internal) or an organisation outside the exchange (paper). */
+  kind: 'agency' | 'unit' | 'paper';
   recipientAgencyId: string | null;
   unitId: string | null;
   name: string;
+  /** Paper recipients: the postal address the master copy goes to. */
+  address: string | null;
+  /** Paper recipients: when the clerk recorded the master copy as posted. */
+  paperSentAt: Date | null;
+  /** Internal units: when the issued document reached the unit's workspace. */
+  deliveredAt: Date | null;
   /** The identifier code the package was addressed to (set at issue). */
   organCode: string | null;
   /** Latest applied business status (exchange.md §3.2), null before any. */
@@ -115,17 +126,52 @@ export interface OutgoingRecipientRecord {
   statusDescription: string | null;
   statusAt: Date | null;
   refusedReason: string | null;
-  /** A change request (recall) sent and not yet answered. */
-  changeOpen: 'revoke' | null;
+  /** A change request (recall, update, replacement) sent and not yet answered. */
+  changeOpen: ChangeKind | null;
   /** The answer to the last change request: 15 accepted, 16 refused (with its reason). */
   changeAnswer: string | null;
   changeAnswerReason: string | null;
   changeAnsweredAt: Date | null;
 }
 
-export type RecipientPatch = Partial<Pick<OutgoingRecipientRecord, 'organCode' | 'businessStatus' | 'statusDescription' | 'statusAt' | 'refusedReason' | 'changeOpen' | 'changeAnswer' | 'changeAnswerReason' | 'changeAnsweredAt'>>;
+export type ChangeKind = 'revoke' | 'update' | 'replace';
 
-export type NewOutgoingRecipient = Pick<OutgoingRecipientRecord, 'kind' | 'recipientAgencyId' | 'unitId' | 'name'>;
+export type RecipientPatch = Partial<Pick<OutgoingRecipientRecord, 'paperSentAt' | 'deliveredAt' | 'organCode' | 'businessStatus' | 'statusDescription' | 'statusAt' | 'refusedReason' | 'changeOpen' | 'changeAnswer' | 'changeAnswerReason' | 'changeAnsweredAt'>>;
+
+export type NewOutgoingRecipient = Pick<OutgoingRecipientRecord, 'kind' | 'recipientAgencyId' | 'unitId' | 'name'> & { address?: string | null };
+
+/** An update or replacement of an issued document (domain.md §9), kept with what changed. */
+export interface OutgoingChangeRecord {
+  id: string;
+  documentId: string;
+  kind: 'update' | 'replace';
+  reason: string;
+  /** Update: each changed field with its value before and after. */
+  changes: { field: string; before: unknown; after: unknown }[];
+  /** Update: recipients added (names). */
+  addedRecipients: string[];
+  /** Replace: the replacing document. */
+  replacementId: string | null;
+  packageId: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** A signing capacity an agency grants a user (domain.md §5.3); TUQ. carries its authorisation's reference and validity. */
+export interface SigningGrantRecord {
+  id: string;
+  agencyId: string;
+  userId: string;
+  capacity: 'TM.' | 'KT.' | 'Q.' | 'TL.' | 'TUQ.';
+  /** Types it covers; null: every type. */
+  typeCodes: string[] | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  reference: string | null;
+  grantedBy: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
 
 export interface RecipientEventRecord {
   id: string;
@@ -173,10 +219,22 @@ export interface OutgoingRepository {
   reviewedBy(userId: string): Promise<string[]>;
 
   replaceRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]>;
+  /** Adds recipients to an issued document (an update's added organs), keeping the others and their statuses. */
+  addRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]>;
   listRecipients(documentId: string): Promise<OutgoingRecipientRecord[]>;
   updateRecipient(id: string, patch: RecipientPatch): Promise<void>;
   addRecipientEvent(e: Omit<RecipientEventRecord, 'id'>): Promise<RecipientEventRecord>;
   listRecipientEvents(documentId: string): Promise<RecipientEventRecord[]>;
+
+  addChange(c: Omit<OutgoingChangeRecord, 'id'>): Promise<OutgoingChangeRecord>;
+  listChanges(documentId: string): Promise<OutgoingChangeRecord[]>;
+  /** Drafts and documents that replace the given one. */
+  findReplacing(documentId: string): Promise<OutgoingDocumentRecord[]>;
+
+  listSigningGrants(agencyId: string, userId?: string): Promise<SigningGrantRecord[]>;
+  addSigningGrant(g: Omit<SigningGrantRecord, 'id' | 'revokedAt'>): Promise<SigningGrantRecord>;
+  revokeSigningGrant(id: string, at: Date): Promise<void>;
+  findSigningGrant(id: string): Promise<SigningGrantRecord | undefined>;
 
   reviewChain(agencyId: string): Promise<ReviewStepConfig[] | undefined>;
   setReviewChain(agencyId: string, steps: ReviewStepConfig[], by: string | null, at: Date): Promise<void>;

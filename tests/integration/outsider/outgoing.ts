@@ -5,6 +5,7 @@ import { createDraft } from '../../../server/app/outgoing/create-draft.ts';
 import { outgoingDepsOf } from '../../../server/entry/outgoing/outgoing-deps.ts';
 import { ensureStcAdmin } from '../directory-fixtures.ts';
 import { NAMES, type TestEnv } from '../harness.ts';
+import { snvFixture } from '../incoming-fixture.ts';
 import type { OutsiderCases } from './types.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -39,6 +40,8 @@ export const outgoingCases: OutsiderCases = {
   'POST /api/outgoing/:id/sign': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/sign`, payload: {} })),
   'POST /api/outgoing/:id/issue': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/issue`, payload: {} })),
   'POST /api/outgoing/:id/recall': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recall`, payload: { reason: 'Thu hồi trộm' } })),
+  'POST /api/outgoing/:id/update': onDraft('giamdoc.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/update`, payload: { reason: 'Cập nhật trộm', subject: 'Sửa trộm' } })),
+  'POST /api/outgoing/replies': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'POST', url: '/api/outgoing/replies', payload: { incomingId: (await snvFixture(env)).directedId } }) },
   'GET /api/outgoing/:id/tracking': onDraft('vanthu.stc', (d) => ({ method: 'GET', url: `/api/outgoing/${d.id}/tracking` })),
   'POST /api/outgoing/:id/recipients/:recipientId/resend': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recipients/${d.recipientId}/resend`, payload: {} })),
   'GET /api/outgoing-review-chain': {

@@ -128,6 +128,7 @@ export const DELIVERY_LABELS: Record<string, string> = {
 export const findOutgoing = async (view: string, signal?: AbortSignal) => (await api.get<{ items: OutgoingDocument[] }>('/api/outgoing', { view }, signal)).items;
 export const getOutgoing = (id: string, signal?: AbortSignal) => api.get<OutgoingDetail>(`/api/outgoing/${id}`, undefined, signal);
 export const createDraft = (input: DraftInput) => api.post<OutgoingDocument>('/api/outgoing', input);
+export const startReply = (incomingId: string) => api.post<OutgoingDocument>('/api/outgoing/replies', { incomingId });
 export const updateDraft = (id: string, input: DraftInput) => api.put<OutgoingDocument>(`/api/outgoing/${id}`, input);
 export const act = (id: string, action: 'submit' | 'approve' | 'return' | 'sign' | 'issue' | 'recall', body: Record<string, unknown> = {}) => api.post<OutgoingDocument>(`/api/outgoing/${id}/${action}`, body);
 export const getTracking = (id: string, signal?: AbortSignal) => api.get<Tracking>(`/api/outgoing/${id}/tracking`, undefined, signal);

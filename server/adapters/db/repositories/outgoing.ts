@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
-  NewOutgoingDocument, NewOutgoingRecipient, OutgoingDocumentRecord, OutgoingListFilter, OutgoingPatch, OutgoingRecipientRecord,
+  ChangeKind, NewOutgoingDocument, NewOutgoingRecipient, OutgoingChangeRecord, SigningGrantRecord, OutgoingDocumentRecord, OutgoingListFilter, OutgoingPatch, OutgoingRecipientRecord,
   OutgoingRepository, OutgoingReviewRecord, OutgoingVersionRecord, RecipientEventRecord, RecipientPatch, StatusArrival,
 } from '../../../app/ports/outgoing.ts';
 import type { IssueStep } from '../../../domain/document/issue-steps.ts';
 import type { OutgoingState } from '../../../domain/document/outgoing-states.ts';
 import type { ReviewStepConfig } from '../../../domain/document/review-chain.ts';
 import type { Urgency } from '../../../domain/document/urgency.ts';
-import type { DB, OutgoingDocumentsTable, OutgoingRecipientsTable } from '../schema.ts';
+import type { DB, OutgoingDocumentsTable, OutgoingRecipientsTable, OutgoingSigningGrantsTable } from '../schema.ts';
 
 /** jsonb comes back parsed on both engines; a string would mean a driver without the parser. */
 function json<T>(v: unknown): T {
@@ -28,7 +28,7 @@ function toDoc(r: Selectable<OutgoingDocumentsTable>): OutgoingDocumentRecord {
     packageSize: r.package_size === null ? null : Number(r.package_size), edxmlDocumentId: r.edxml_document_id, issuedAt: date(r.issued_at),
     sentAt: date(r.sent_at), recallReason: r.recall_reason, recalledAt: date(r.recalled_at), recalledBy: r.recalled_by, recallPackageId: r.recall_package_id,
     signerBox: r.signer_box === null || r.signer_box === undefined ? null : json(r.signer_box),
-    createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
+    replacesDocumentId: r.replaces_document_id, replacedById: r.replaced_by_id, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
   };
 }
 
@@ -36,7 +36,15 @@ function toRecipient(r: Selectable<OutgoingRecipientsTable>): OutgoingRecipientR
   return {
     id: r.id, documentId: r.document_id, kind: r.kind, recipientAgencyId: r.recipient_agency_id, unitId: r.unit_id, name: r.name, organCode: r.organ_code,
     businessStatus: r.business_status, statusDescription: r.status_description, statusAt: date(r.status_at), refusedReason: r.refused_reason,
-    changeOpen: r.change_open as 'revoke' | null, changeAnswer: r.change_answer, changeAnswerReason: r.change_answer_reason, changeAnsweredAt: date(r.change_answered_at),
+    changeOpen: r.change_open as ChangeKind | null, address: r.address, paperSentAt: date(r.paper_sent_at), deliveredAt: date(r.delivered_at), changeAnswer: r.change_answer, changeAnswerReason: r.change_answer_reason, changeAnsweredAt: date(r.change_answered_at),
+  };
+}
+
+function toGrant(r: Selectable<OutgoingSigningGrantsTable>): SigningGrantRecord {
+  const day = (v: unknown) => (v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+  return {
+    id: r.id, agencyId: r.agency_id, userId: r.user_id, capacity: r.capacity as SigningGrantRecord['capacity'], typeCodes: r.type_codes === null ? null : json(r.type_codes),
+    validFrom: day(r.valid_from), validUntil: day(r.valid_until), reference: r.reference, grantedBy: r.granted_by, createdAt: new Date(r.created_at), revokedAt: date(r.revoked_at),
   };
 }
 
@@ -49,8 +57,8 @@ const COLUMN: Record<keyof OutgoingPatch, keyof OutgoingDocumentsTable> = {
   issueStep: 'issue_step', issueStartedBy: 'issue_started_by', stampedFileId: 'stamped_file_id', finalMainFileId: 'final_main_file_id',
   finalMainSha256: 'final_main_sha256', finalAttachments: 'final_attachments', registeredAt: 'registered_at', packageId: 'package_id',
   packageSha256: 'package_sha256', packageSize: 'package_size', edxmlDocumentId: 'edxml_document_id', issuedAt: 'issued_at', sentAt: 'sent_at',
-  recallReason: 'recall_reason', recalledAt: 'recalled_at', recalledBy: 'recalled_by', recallPackageId: 'recall_package_id', updatedAt: 'updated_at',
   signerBox: 'signer_box',
+  recallReason: 'recall_reason', recalledAt: 'recalled_at', recalledBy: 'recalled_by', recallPackageId: 'recall_package_id', replacesDocumentId: 'replaces_document_id', replacedById: 'replaced_by_id', updatedAt: 'updated_at',
 };
 const JSON_FIELDS = new Set<keyof OutgoingPatch>(['attachmentFileIds', 'reviewChain', 'finalAttachments', 'signerBox']);
 
@@ -62,7 +70,7 @@ export class PgOutgoingRepository implements OutgoingRepository {
       agency_id: d.agencyId, state: d.state, type_code: d.typeCode, subject: d.subject, urgency: d.urgency, drafting_unit_id: d.draftingUnitId,
       drafter_id: d.drafterId, signer_id: d.signerId, signer_capacity: d.signerCapacity, to_places: d.toPlaces, reply_by: d.replyBy, copies: d.copies,
       response_for_incoming_id: d.responseForIncomingId, main_file_id: d.mainFileId, attachment_file_ids: JSON.stringify(d.attachmentFileIds),
-      created_at: d.createdAt, updated_at: d.createdAt,
+      replaces_document_id: d.replacesDocumentId ?? null, created_at: d.createdAt, updated_at: d.createdAt,
     }).returningAll().executeTakeFirstOrThrow();
     return toDoc(row);
   }
@@ -141,7 +149,15 @@ export class PgOutgoingRepository implements OutgoingRepository {
     await this.db.deleteFrom('outgoing_recipients').where('document_id', '=', documentId).execute();
     if (recipients.length === 0) return [];
     const rows = await this.db.insertInto('outgoing_recipients').values(recipients.map((r) => ({
-      document_id: documentId, kind: r.kind, recipient_agency_id: r.recipientAgencyId, unit_id: r.unitId, name: r.name,
+      document_id: documentId, kind: r.kind, recipient_agency_id: r.recipientAgencyId, unit_id: r.unitId, name: r.name, address: r.address ?? null,
+    }))).returningAll().execute();
+    return rows.map(toRecipient);
+  }
+
+  async addRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]> {
+    if (recipients.length === 0) return [];
+    const rows = await this.db.insertInto('outgoing_recipients').values(recipients.map((r) => ({
+      document_id: documentId, kind: r.kind, recipient_agency_id: r.recipientAgencyId, unit_id: r.unitId, name: r.name, address: r.address ?? null,
     }))).returningAll().execute();
     return rows.map(toRecipient);
   }
@@ -154,6 +170,8 @@ export class PgOutgoingRepository implements OutgoingRepository {
   async updateRecipient(id: string, patch: RecipientPatch): Promise<void> {
     await this.db.updateTable('outgoing_recipients').set({
       ...(patch.organCode !== undefined && { organ_code: patch.organCode }),
+      ...(patch.paperSentAt !== undefined && { paper_sent_at: patch.paperSentAt }),
+      ...(patch.deliveredAt !== undefined && { delivered_at: patch.deliveredAt }),
       ...(patch.businessStatus !== undefined && { business_status: patch.businessStatus }),
       ...(patch.statusDescription !== undefined && { status_description: patch.statusDescription }),
       ...(patch.statusAt !== undefined && { status_at: patch.statusAt }),
@@ -179,6 +197,50 @@ export class PgOutgoingRepository implements OutgoingRepository {
       id: r.id, documentId: r.document_id, recipientId: r.recipient_id, statusCode: r.status_code, description: r.description,
       occurredAt: new Date(r.occurred_at), receivedAt: new Date(r.received_at), inboxId: r.inbox_id, outcome: r.outcome, note: r.note,
     }));
+  }
+
+  async addChange(c: Omit<OutgoingChangeRecord, 'id'>): Promise<OutgoingChangeRecord> {
+    const row = await this.db.insertInto('outgoing_changes').values({
+      document_id: c.documentId, kind: c.kind, reason: c.reason, changes: JSON.stringify(c.changes), added_recipients: JSON.stringify(c.addedRecipients),
+      replacement_id: c.replacementId, package_id: c.packageId, created_by: c.createdBy, created_at: c.createdAt,
+    }).returning('id').executeTakeFirstOrThrow();
+    return { ...c, id: row.id };
+  }
+
+  async listChanges(documentId: string): Promise<OutgoingChangeRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_changes').selectAll().where('document_id', '=', documentId).orderBy('seq').execute();
+    return rows.map((r) => ({
+      id: r.id, documentId: r.document_id, kind: r.kind, reason: r.reason, changes: json(r.changes), addedRecipients: json(r.added_recipients),
+      replacementId: r.replacement_id, packageId: r.package_id, createdBy: r.created_by, createdAt: new Date(r.created_at),
+    }));
+  }
+
+  async findReplacing(documentId: string): Promise<OutgoingDocumentRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_documents').selectAll().where('replaces_document_id', '=', documentId).orderBy('created_at').execute();
+    return rows.map(toDoc);
+  }
+
+  async listSigningGrants(agencyId: string, userId?: string): Promise<SigningGrantRecord[]> {
+    let q = this.db.selectFrom('outgoing_signing_grants').selectAll().where('agency_id', '=', agencyId).where('revoked_at', 'is', null);
+    if (userId) q = q.where('user_id', '=', userId);
+    return (await q.orderBy('created_at').execute()).map(toGrant);
+  }
+
+  async addSigningGrant(g: Omit<SigningGrantRecord, 'id' | 'revokedAt'>): Promise<SigningGrantRecord> {
+    const row = await this.db.insertInto('outgoing_signing_grants').values({
+      agency_id: g.agencyId, user_id: g.userId, capacity: g.capacity, type_codes: g.typeCodes ? JSON.stringify(g.typeCodes) : null,
+      valid_from: g.validFrom, valid_until: g.validUntil, reference: g.reference, granted_by: g.grantedBy, created_at: g.createdAt,
+    }).returningAll().executeTakeFirstOrThrow();
+    return toGrant(row);
+  }
+
+  async revokeSigningGrant(id: string, at: Date): Promise<void> {
+    await this.db.updateTable('outgoing_signing_grants').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  }
+
+  async findSigningGrant(id: string): Promise<SigningGrantRecord | undefined> {
+    const row = await this.db.selectFrom('outgoing_signing_grants').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toGrant(row);
   }
 
   async reviewChain(agencyId: string): Promise<ReviewStepConfig[] | undefined> {

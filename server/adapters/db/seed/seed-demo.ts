@@ -48,6 +48,10 @@ const DEMO_UNITS: Record<string, string[]> = {
   [SNV]: ['Phòng Công chức, viên chức', 'Phòng Tổ chức, biên chế và tổ chức phi chính phủ'],
   [STC]: ['Phòng Quản lý ngân sách'],
 };
+/** Notation abbreviations of the demo units, so a công văn gets "SNV-CCVC" (domain.md §6.1). */
+const UNIT_ABBREVIATIONS: Record<string, string> = {
+  'Phòng Công chức, viên chức': 'CCVC', 'Phòng Tổ chức, biên chế và tổ chức phi chính phủ': 'TCBC', 'Phòng Quản lý ngân sách': 'QLNS',
+};
 
 /** Seeds agencies, a few units and the demo users into an empty database, in one transaction. */
 export async function seedDemo(db: Kysely<DB>, deps: { hasher: PasswordHasher; clock: Clock }): Promise<{ agencies: number; users: number }> {
@@ -56,7 +60,7 @@ export async function seedDemo(db: Kysely<DB>, deps: { hasher: PasswordHasher; c
     const units = new Map<string, string>();
     for (const [agency, names] of Object.entries(DEMO_UNITS)) {
       for (const name of names) {
-        const row = await trx.insertInto('units').values({ agency_id: ids.get(agency)!, name }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx.insertInto('units').values({ agency_id: ids.get(agency)!, name, abbreviation: UNIT_ABBREVIATIONS[name] ?? null }).returning('id').executeTakeFirstOrThrow();
         units.set(`${agency}/${name}`, row.id);
       }
     }

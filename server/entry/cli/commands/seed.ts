@@ -20,6 +20,7 @@ export function register(program: Command): void {
         const r = await seedDemoProvince(database.db, { hasher: argon2Hasher, clock: systemClock });
         console.log(`Đã nạp ${r.agencies} cơ quan và ${r.users} người dùng mẫu (mật khẩu: ${DEMO_PASSWORD}).`);
         console.log(`Đã nạp ${r.facts} dữ kiện giám sát MẪU năm 2026 (đánh dấu demo) cho bảng điều khiển giám sát.`);
+        console.log(`Đã mở ${r.registers} sổ đăng ký văn bản năm nay cho các cơ quan có người dùng mẫu.`);
       });
     });
 }

@@ -6,6 +6,7 @@ import { useLoad } from '../../components/use-load.ts';
 import { ClerkActions, DirectForm, ExtensionDecisions, PassOnForm, WorkForm } from './incoming-actions.tsx';
 import { formatDate, formatDateTime } from './format.ts';
 import { SignatureValidationPanel } from '../signing/validation-panel.tsx';
+import { StartReplyButton } from '../outgoing/start-reply-button.tsx';
 
 const EVENT_LABELS: Record<string, string> = {
   arrived: 'Văn bản đến', paper_entered: 'Nhập văn bản giấy', registered: 'Vào sổ', refused: 'Từ chối tiếp nhận', presented: 'Trình lãnh đạo',
@@ -23,7 +24,7 @@ export function IncomingDetailPage() {
   const d = data.document;
   const name = (uid: string | null) => (uid ? data.names[uid] ?? '' : '');
   return (
-    <Page title={d.subject} subtitle={`${d.senderName} · ${d.stateLabel}`}>
+    <Page title={d.subject} subtitle={`${d.senderName} · ${d.stateLabel}`} actions={<StartReplyButton incomingId={d.id} state={d.state} />}>
       <ErrorAlert message={error} />
       {d.duplicateOf && (
         <div className="alert alert-warning" role="status">

@@ -9,7 +9,7 @@ import { OutgoingTracking } from './outgoing-tracking.tsx';
 import { OutgoingSignaturePanels } from './outgoing-signature-panels.tsx';
 
 const ACTIONS: Record<string, string> = {
-  submitted: 'Trình duyệt', approved: 'Đồng ý', returned: 'Trả lại', signed: 'Ký số', issued: 'Phát hành', withdrawn: 'Hủy dự thảo',
+  submitted: 'Trình duyệt', approved: 'Đồng ý', returned: 'Trả lại', signed: 'Ký số', issued: 'Phát hành', withdrawn: 'Hủy dự thảo', form_returned: 'Văn thư trả lại (thể thức)',
 };
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('vi-VN') : '');
 

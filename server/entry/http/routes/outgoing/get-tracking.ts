@@ -25,6 +25,10 @@ export const getTrackingRoute = defineRoute({
           delivery: Type.Union([Type.Null(), Type.Object({ id: Type.String(), state: Type.String(), attempts: Type.Integer(), lastErrorCode: NStr, lastErrorMessage: NStr, deliveredAt: NStr, lastAttemptAt: NStr })]),
           events: Type.Array(Type.Object({ statusCode: Type.String(), statusName: Type.String(), description: NStr, occurredAt: Type.String(), receivedAt: Type.String(), outcome: Type.String() })),
         })),
+        changes: Type.Array(Type.Object({
+          kind: Type.String(), reason: Type.String(), changes: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
+          addedRecipients: Type.Array(Type.String()), replacementId: NStr, packageId: NStr, createdBy: Type.String(), createdAt: Type.String(),
+        })),
       }),
     },
   },
@@ -32,6 +36,7 @@ export const getTrackingRoute = defineRoute({
     const t = await deps.uow.run((tx) => getTracking(tx, actor, params.id));
     return {
       packageId: t.packageId,
+      changes: t.changes.map((c) => ({ kind: c.kind, reason: c.reason, changes: c.changes, addedRecipients: c.addedRecipients, replacementId: c.replacementId, packageId: c.packageId, createdBy: c.createdBy, createdAt: c.createdAt.toISOString() })),
       recipients: t.recipients.map((r) => ({
         recipient: presentRecipient(r.recipient),
         statusName: r.recipient.businessStatus ? (STATUS_NAMES[r.recipient.businessStatus as StatusCode] ?? r.recipient.businessStatus) : null,

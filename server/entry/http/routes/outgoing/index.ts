@@ -11,10 +11,14 @@ import { resendDeliveryRoute } from './resend-delivery.ts';
 import { returnDraftRoute } from './return-draft.ts';
 import { getReviewChainRoute, updateReviewChainRoute } from './review-chain.ts';
 import { signDocumentRoute } from './sign-document.ts';
+import { startReplyRoute } from './start-reply.ts';
 import { submitDraftRoute } from './submit-draft.ts';
 import { updateDraftRoute } from './update-draft.ts';
+import { updateIssuedRoute } from './update-issued.ts';
 
 export const outgoingRoutes = [
   findOutgoingRoute, createDraftRoute, getOutgoingRoute, updateDraftRoute, submitDraftRoute, approveDraftRoute, returnDraftRoute, signDocumentRoute,
   issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute, findSignersRoute, recallDocumentRoute,
+  updateIssuedRoute,
+  startReplyRoute,
 ];

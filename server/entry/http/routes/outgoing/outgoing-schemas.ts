@@ -33,10 +33,13 @@ export const DraftBody = Type.Object({
   copies: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 999 }), Type.Null()])),
   responseForIncomingId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   signerBox: Type.Optional(Type.Union([SignerBoxBody, Type.Null()])),
+  replacesDocumentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  paperRecipients: Type.Optional(Type.Array(Type.Object({ name: Type.String({ maxLength: 300 }), address: Type.String({ maxLength: 500 }) }, { additionalProperties: false }), { maxItems: 100 })),
 }, { additionalProperties: false });
 
 export const RecipientBody = Type.Object({
-  id: Str, kind: Type.Union([Type.Literal('agency'), Type.Literal('unit')]), recipientAgencyId: NStr, unitId: NStr, name: Str, organCode: NStr,
+  id: Str, kind: Type.Union([Type.Literal('agency'), Type.Literal('unit'), Type.Literal('paper')]), recipientAgencyId: NStr, unitId: NStr, name: Str, organCode: NStr,
+  address: NStr, paperSentAt: NStr, deliveredAt: NStr,
   businessStatus: NStr, statusDescription: NStr, statusAt: NStr, refusedReason: NStr,
   changeOpen: NStr, changeAnswer: NStr, changeAnswerReason: NStr, changeAnsweredAt: NStr,
 });
@@ -49,6 +52,7 @@ export const DocumentBody = Type.Object({
   finalMainFileId: NStr, finalMainSha256: NStr, finalAttachments: Type.Array(Type.Object({ fileId: Str, sha256: Str, name: Str })),
   packageId: NStr, edxmlDocumentId: NStr, issuedAt: NStr, sentAt: NStr, recallReason: NStr, recalledAt: NStr, createdAt: Str, updatedAt: Str,
   signerBox: Type.Union([SignerBoxBody, Type.Null()]),
+  replacesDocumentId: NStr, replacedById: NStr,
 });
 
 export const DetailBody = Type.Object({
@@ -69,7 +73,7 @@ export function presentDocument(d: OutgoingDocumentRecord) {
 }
 
 export function presentRecipient(r: OutgoingRecipientRecord) {
-  return { ...r, statusAt: iso(r.statusAt), changeAnsweredAt: iso(r.changeAnsweredAt) };
+  return { ...r, statusAt: iso(r.statusAt), changeAnsweredAt: iso(r.changeAnsweredAt), paperSentAt: iso(r.paperSentAt), deliveredAt: iso(r.deliveredAt) };
 }
 
 export function presentDetail(x: OutgoingDetail) {
