@@ -16,6 +16,8 @@ import type { ParsedArrival } from '../ports/incoming-package-parser.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingDeps } from './incoming-deps.ts';
 import { notifyUsers } from './notify.ts';
+import { indexIncoming } from './search-entry.ts';
+import { incomingFacts } from './supervision-facts.ts';
 import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -122,7 +124,17 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
     type: 'incoming.arrived', actorUserId: null, actorAgencyId: null, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id,
     data: { packageId: arrival.packageId, documentId, senderCode: arrival.senderCode, signatureStatus: doc.signatureStatus, duplicateOf: doc.duplicateOf },
   });
-  if (parsed) doc = await sendIncomingStatus(tx, deps, doc, '01', STATUS_TEXT['01']!, { department: 'Văn thư' });
+  if (parsed) {
+    doc = await sendIncomingStatus(tx, deps, doc, '01', STATUS_TEXT['01']!, { department: 'Văn thư' });
+    const main = files.find((f) => f.mediaType === 'application/pdf');
+    const validation = main && main.details && typeof main.details === 'object' && 'signatures' in main.details ? (main.details as DocumentValidation) : null;
+    await incomingFacts.arrived(tx, doc, arrival.receivedAt, {
+      scope: arrival.origin === 'local' ? 'province' : 'external',
+      sentAt: arrival.origin === 'local' ? arrival.custodyAt : parsed.firstTraceAt,
+      validation: main && !validation ? 'unchecked' : validation,
+    });
+  }
+  await indexIncoming(tx, doc.id);
   const clerks = await tx.notifications.usersWithRole(doc.agencyId, 'clerk');
   await notifyUsers(tx, clerks.map((c) => c.id), {
     agencyId: doc.agencyId, kind: 'incoming.arrived', title: `Văn bản mới đến: ${doc.subject}`, body: doc.senderName, incomingId: doc.id, at: now,

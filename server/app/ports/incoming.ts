@@ -167,6 +167,10 @@ export interface PendingArrival {
   documentId: string | null;
   payloadSha256: string;
   receivedAt: Date;
+  /** Where the hub took the package from: an agency of this deployment (`local`, in-province) or a peer (external). */
+  origin: 'local' | 'peer';
+  /** When the hub took custody of it (hub_outbox.created_at). */
+  custodyAt: Date | null;
 }
 
 /** One open assignment with what a work list shows of its document. */
