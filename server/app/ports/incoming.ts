@@ -195,6 +195,8 @@ export interface IncomingRepository {
   findById(id: string, options?: { lock?: boolean }): Promise<IncomingRecord | undefined>;
   findByInbox(inboxId: string): Promise<IncomingRecord | undefined>;
   update(id: string, patch: IncomingPatch): Promise<void>;
+  /** The agency's newest document with this DocumentId (compared trimmed and NFC), optionally in given states only. */
+  findByDocumentId(agencyId: string, documentId: string, states?: readonly string[]): Promise<IncomingRecord | undefined>;
   /** A known document of the agency with the same DocumentId, or sender + number + notation + year. */
   findDuplicate(agencyId: string, key: { documentId: string | null; senderKey: string; codeNumber: string; codeNotation: string; year: string | null }, excludeId?: string): Promise<{ id: string; reason: string } | undefined>;
   /** Newest first. `visibleTo` limits to documents with an assignment to the user or unit. */

@@ -96,6 +96,14 @@ export class PgIncomingRepository implements IncomingRepository {
     if (Object.keys(row).length > 0) await this.db.updateTable('incoming_documents').set(row as never).where('id', '=', id).execute();
   }
 
+  async findByDocumentId(agencyId: string, documentId: string, states?: readonly string[]): Promise<IncomingRecord | undefined> {
+    let q = this.db.selectFrom('incoming_documents').selectAll().where('agency_id', '=', agencyId)
+      .where('document_id', 'in', [...new Set([documentId, documentId.trim().normalize('NFC')])]).orderBy('created_at', 'desc').orderBy('id');
+    if (states) q = q.where('state', 'in', [...states]);
+    const row = await q.executeTakeFirst();
+    return row && toIncoming(row);
+  }
+
   async findDuplicate(
     agencyId: string, key: { documentId: string | null; senderKey: string; codeNumber: string; codeNotation: string; year: string | null }, excludeId?: string,
   ): Promise<{ id: string; reason: string } | undefined> {
