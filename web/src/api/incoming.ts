@@ -54,6 +54,13 @@ export interface IncomingFile {
   signatureStatus: string | null;
 }
 
+/** Default handling deadline in working days for (document type, urgency); type '*' is any type. */
+export interface DeadlineSetting {
+  typeCode: string;
+  urgency: string;
+  workingDays: number;
+}
+
 export interface ChangeMetadata {
   subject: string; codeNumber: string; codeNotation: string; promulgationDate: string | null; typeName: string; signerName: string | null; dueDate: string | null; urgency: string;
 }
@@ -126,6 +133,8 @@ export const incomingApi = {
   finish: (assignmentId: string, body: unknown) => api.post<{ documentFinished: boolean }>(`/api/assignments/${assignmentId}/finish`, body),
   requestExtension: (assignmentId: string, body: unknown) => api.post<unknown>(`/api/assignments/${assignmentId}/extensions`, body),
   decideExtension: (id: string, grant: boolean) => api.post<unknown>(`/api/extensions/${id}/decision`, { grant }),
+  deadlineSettings: (signal?: AbortSignal) => api.get<{ items: DeadlineSetting[] }>('/api/incoming-deadlines', undefined, signal),
+  saveDeadlineSettings: (settings: DeadlineSetting[]) => api.put<{ items: DeadlineSetting[] }>('/api/incoming-deadlines', { settings }),
   answerChange: (id: string, body: { accept: boolean; reason?: string }) => api.post<ChangeRequest>(`/api/incoming-change-requests/${id}/answer`, body),
   myWork: (signal?: AbortSignal) => api.get<{ items: WorkItem[] }>('/api/my-work', undefined, signal),
   register_: (year: number, signal?: AbortSignal) => api.get<{ register: { name: string; year: number; volume: number }; agencyName: string; lines: RegisterLine[] }>('/api/incoming-register', { year }, signal),
