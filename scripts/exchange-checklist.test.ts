@@ -13,11 +13,6 @@ const SPEC = path.resolve(ROOT, '../shared/spec/exchange.md');
 
 /** Items whose behaviour is not built yet, with who builds it. */
 const NOT_BUILT: Record<string, string> = {
-  C43: 'incoming documents: revocation change request at the receiving clerk',
-  C45: 'incoming documents: parking type 1/2 packages for an unknown document',
-  C46: 'incoming documents: updates (type 2) applied on 15',
-  C47: 'incoming documents: replacements (type 3)',
-  C48: 'incoming documents: business duplicates by DocumentId',
   C56: 'outgoing documents: the issuer\'s view moved by a received status',
   C60: 'hub: signed acknowledgements (the digest is checked and kept; the signature is not built)',
   C73: 'directory: codes closed on a date refused as sender or receiver of later packages',

@@ -57,13 +57,14 @@ describeEachEngine('incoming documents: arrival, inbox, registering, refusing, p
     signing.next = INVALID;
     const first = await arriveFromStc(e, deps, { number: '12', subject: 'Văn bản gốc' });
     signing.next = VALID;
-    const again = await arriveFromStc(e, deps, { number: '12', subject: 'Gửi lại lần hai' });
+    // Same organ, number, notation and year under another DocumentId (the same DocumentId is linked, not doubled: C48 in incoming-changes.test.ts).
+    const again = await arriveFromStc(e, deps, { number: '12', subject: 'Gửi lại lần hai', promulgationDate: '2026/02/28' });
     const clerk = await e.login('vanthu.snv');
     const inbox = await e.request(clerk, { method: 'GET', url: '/api/incoming?view=inbox' });
     expect(inbox.statusCode, inbox.body).toBe(200);
     const items = (inbox.json() as { items: { id: string; signatureStatus: string; duplicateOf: string | null; duplicateReason: string | null; state: string }[] }).items;
     expect(items.find((i) => i.id === first.id)).toMatchObject({ signatureStatus: 'invalid', duplicateOf: null, state: 'arrived' });
-    expect(items.find((i) => i.id === again.id)).toMatchObject({ signatureStatus: 'valid', duplicateOf: first.id, duplicateReason: 'Trùng mã văn bản (DocumentId)' });
+    expect(items.find((i) => i.id === again.id)).toMatchObject({ signatureStatus: 'valid', duplicateOf: first.id, duplicateReason: 'Trùng cơ quan ban hành, số, ký hiệu và năm' });
     const detail = await e.request(clerk, { method: 'GET', url: `/api/incoming/${first.id}` });
     expect(detail.statusCode).toBe(200);
     expect((detail.json() as { files: { signatureStatus: string; signatureDetails: { reasons: string[] } }[] }).files[0]).toMatchObject({ signatureStatus: 'invalid', signatureDetails: { reasons: ['DIGEST_MISMATCH'] } });

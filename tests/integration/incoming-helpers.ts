@@ -64,6 +64,8 @@ export interface ArrivalOptions {
   priority?: string;
   subject?: string;
   typeName?: string;
+  /** PromulgationDate as on the wire, default 2026/02/27 (it is part of the DocumentId). */
+  promulgationDate?: string;
   /** The main file; default a small unsigned PDF. */
   pdf?: Buffer;
 }
@@ -80,7 +82,7 @@ export async function arriveFromStc(e: TestEnv, deps: IncomingDeps, options: Arr
       From: { OrganId: stc.code, OrganName: 'Sở Tài chính tỉnh Bạc Liêu' },
       To: [{ OrganId: snv.code, OrganName: 'Sở Nội vụ tỉnh Bạc Liêu' }],
       Code: { CodeNumber: options.number ?? '125', CodeNotation: options.notation ?? 'STC-NS' },
-      PromulgationInfo: { Place: 'Bạc Liêu', PromulgationDate: '2026/02/27' },
+      PromulgationInfo: { Place: 'Bạc Liêu', PromulgationDate: options.promulgationDate ?? '2026/02/27' },
       DocumentType: { TypeName: options.typeName ?? 'Công văn' },
       Subject: options.subject ?? 'V/v báo cáo biên chế năm 2026',
       DueDate: options.dueDate ?? '2026/03/31',

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IncomingTables } from './schema-incoming.ts';
+import type { IncomingChangeRequestsTable } from './schema-incoming-changes.ts';
 import type { HubPeersTable, HubOutboxTable, HubDeliveriesTable, HubInboxTable, HubTraceTable, HubTraceHeadTable } from './schema-hub.ts';
 export type { HubPeersTable, HubOutboxTable, HubDeliveriesTable, HubInboxTable, HubTraceTable, HubTraceHeadTable } from './schema-hub.ts';
 import type { DateOnly, Timestamp, TimestampDefault, TimestampNull } from './schema-columns.ts';
@@ -160,6 +161,7 @@ export interface DB {
   case_file_documents: IncomingTables['case_file_documents'];
   notifications: IncomingTables['notifications'];
   reminders: IncomingTables['reminders'];
+  incoming_change_requests: IncomingChangeRequestsTable;
   search_documents: SearchDocumentsTable;
   search_texts: SearchTextsTable;
   supervision_facts: SupervisionFactsTable;

@@ -19,6 +19,7 @@ import type { DB } from './schema.ts';
 import { withAmbientTransaction } from './ambient-transaction.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
 import { PgIncomingRepository } from './repositories/incoming.ts';
+import { PgChangeRequestRepository } from './repositories/incoming-changes.ts';
 import { PgNotificationRepository } from './repositories/notifications.ts';
 
 export class PgUnitOfWork implements UnitOfWork {
@@ -48,6 +49,7 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     incoming: new PgIncomingRepository(trx),
     assignments: new PgAssignmentRepository(trx),
     notifications: new PgNotificationRepository(trx),
+    changeRequests: new PgChangeRequestRepository(trx),
     searchIndex: new PgSearchIndex(trx),
     search: new PgSearchRepository(trx),
     supervisionFacts: new PgSupervisionFacts(trx),

@@ -3,8 +3,8 @@
  * checked is parsed again from the stored bytes, and every attachment decoded (exchange.md §2.9).
  */
 import type { IncomingPackageParser, ParsedArrival } from '../../app/ports/incoming-package-parser.ts';
-import { businessTypeOf } from '../../domain/exchange/package.ts';
-import { normalizeWireDate } from '../../domain/exchange/wire-dates.ts';
+import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts';
+import { normalizeWireDate, wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
 import { decodeAttachments } from './edxml/attachments.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
 import { parsePackage } from './edxml/parse-package.ts';
@@ -24,6 +24,9 @@ export class EdxmlIncomingPackageParser implements IncomingPackageParser {
     const attachments = decodeAttachments(parsed).map((a) => ({
       name: a.displayName, contentType: a.ContentType, description: a.Description, bytes: a.bytes,
     }));
+    const businessType = businessTypeOf(parsed.package);
+    const b = parsed.package.TraceHeaderList.Bussiness;
+    const first = parsed.package.TraceHeaderList.TraceHeader[0];
     return {
       senderCode: h.From.OrganId,
       senderName: h.From.OrganName ?? h.From.OrganId,
@@ -36,7 +39,12 @@ export class EdxmlIncomingPackageParser implements IncomingPackageParser {
       dueDate: localDate(h.DueDate),
       priority: h.OtherInfo?.Priority,
       documentId: h.DocumentId,
-      businessType: businessTypeOf(parsed.package),
+      businessType,
+      firstTraceAt: first?.Timestamp ? (wireTimestampToDate(first.Timestamp)?.toISOString() ?? null) : null,
+      changeTarget: businessType === '1' || businessType === '2' ? changeTargetOf(parsed.package) : null,
+      changeReason: b?.BussinessDocReason ?? null,
+      changeReceivers: (b?.BussinessDocumentInfo?.ReceiverList ?? []).map((r) => ({ organId: r.OrganId, receiverType: r.ReceiverType })),
+      replaces: (b?.ReplacementInfoList ?? []).map((r) => ({ documentId: r.DocumentId, organIds: [...r.OrganIdList] })),
       attachments,
       warnings: [...parsed.warnings],
     };

@@ -15,7 +15,9 @@ import { defaultDeadline } from './deadline-defaults.ts';
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { loadVisible, requirePermission, validationError } from './incoming-access.ts';
 import { notifyUsers, peopleOf } from './notify.ts';
+import { indexIncoming } from './search-entry.ts';
 import { mayResendAssigned, sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
+import { incomingFacts } from './supervision-facts.ts';
 
 export interface DirectInput {
   instruction: string;
@@ -54,7 +56,10 @@ export async function assignIncomingDocument(tx: TxPorts, deps: IncomingTxDeps, 
     await tx.incoming.update(doc.id, { state: 'filed_for_information', finishedAt: now, outcome: 'for_information', outcomeNote: instruction || null });
     await event('filed_for_information', null, instruction || null, {});
     await tx.audit.record({ type: 'incoming.filed_for_information', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id, data: { onBehalfOf } });
-    return sendIncomingStatus(tx, deps, { ...doc, state: 'filed_for_information', finishedAt: now }, '06', `${STATUS_TEXT['06']}: lưu để biết`);
+    const filed = await sendIncomingStatus(tx, deps, { ...doc, state: 'filed_for_information', finishedAt: now }, '06', `${STATUS_TEXT['06']}: lưu để biết`);
+    await incomingFacts.finished(tx, doc, now);
+    await indexIncoming(tx, doc.id);
+    return filed;
   }
 
   if (!input.lead) throw validationError('Phải chọn đúng một đơn vị hoặc cá nhân chủ trì.', 'lead');
@@ -101,6 +106,8 @@ export async function assignIncomingDocument(tx: TxPorts, deps: IncomingTxDeps, 
       body: instruction, incomingId: doc.id, assignmentId: c.row.id, at: now,
     });
   }
+  await incomingFacts.deadline(tx, 'incoming.deadline_set', doc, now, leadRow, deadline);
+  await indexIncoming(tx, doc.id);
   const updated: IncomingRecord = { ...doc, state: 'assigned', firstPassedAt: doc.firstPassedAt ?? now };
   // Reassignment sends 04 again only while 05 has not been sent (domain.md §8.2).
   if (mayResendAssigned(updated)) return sendIncomingStatus(tx, deps, updated, '04', `${STATUS_TEXT['04']}: ${lead.name} chủ trì, hạn ${deadline}`, { name: actor.fullName });

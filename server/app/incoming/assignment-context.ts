@@ -5,6 +5,7 @@ import type { AssignmentRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { canActOn, loadVisible, type Visible } from './incoming-access.ts';
+import { indexIncoming } from './search-entry.ts';
 import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
 
 export interface AssignmentContext extends Visible {
@@ -38,7 +39,10 @@ export async function markStarted(tx: TxPorts, deps: IncomingTxDeps, ctx: Assign
   }
   const top = ctx.parent ?? ctx.assignment;
   if (top.kind !== 'lead') return;
-  if (ctx.doc.state === 'assigned') await tx.incoming.update(ctx.doc.id, { state: 'in_progress' });
+  if (ctx.doc.state === 'assigned') {
+    await tx.incoming.update(ctx.doc.id, { state: 'in_progress' });
+    await indexIncoming(tx, ctx.doc.id);
+  }
   if (ctx.doc.exchangeState === '03' || ctx.doc.exchangeState === '04') {
     ctx.doc = await sendIncomingStatus(tx, deps, { ...ctx.doc, state: 'in_progress' }, '05', STATUS_TEXT['05']!, { name: actor.fullName });
   } else if (ctx.doc.state === 'assigned') ctx.doc = { ...ctx.doc, state: 'in_progress' };

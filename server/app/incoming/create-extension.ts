@@ -11,6 +11,7 @@ import { assertMayAct, assertOpen, loadAssignment, markStarted } from './assignm
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { loadVisible, requirePermission, validationError } from './incoming-access.ts';
 import { notifyUsers } from './notify.ts';
+import { incomingFacts } from './supervision-facts.ts';
 
 export async function createExtension(tx: TxPorts, deps: IncomingTxDeps, actor: Actor, assignmentId: string, input: { reason: string; proposedDeadline: string }): Promise<ExtensionRecord> {
   const reason = input.reason.trim();
@@ -50,7 +51,11 @@ export async function approveExtension(tx: TxPorts, deps: Pick<IncomingTxDeps, '
   const note = input.note?.trim() || null;
   const state = input.grant ? 'granted' : 'refused';
   await tx.assignments.decideExtension(ext.id, { state, decidedBy: actor.userId, decidedAt: now, note });
-  if (input.grant) await tx.assignments.update(a.id, { deadline: ext.proposedDeadline });
+  if (input.grant) {
+    await tx.assignments.update(a.id, { deadline: ext.proposedDeadline });
+    // The document's deadline is the top lead's; a sub-deadline inside a unit does not move it.
+    if (a.kind === 'lead' && a.parentId === null) await incomingFacts.deadline(tx, 'incoming.deadline_extended', doc, now, a, ext.proposedDeadline);
+  }
   await tx.incoming.insertEvent({ incomingId: a.incomingId, agencyId: a.agencyId, assignmentId: a.id, kind: `extension_${state}`, actorUserId: actor.userId, onBehalfOf: null, text: note, data: { extensionId: ext.id, deadline: input.grant ? ext.proposedDeadline : ext.previousDeadline }, occurredAt: now });
   await tx.audit.record({ type: 'extension.decided', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: a.agencyId, subjectType: 'assignment', subjectId: a.id, data: { extensionId: ext.id, state } });
   await notifyUsers(tx, [ext.requestedBy], {

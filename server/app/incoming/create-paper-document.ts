@@ -10,6 +10,7 @@ import type { IncomingRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { requirePermission, rolesOrNotFound, validationError } from './incoming-access.ts';
+import { indexIncoming } from './search-entry.ts';
 
 export interface PaperDocumentInput {
   agencyId: string;
@@ -59,5 +60,6 @@ export async function createPaperDocument(tx: TxPorts, deps: Pick<IncomingTxDeps
     type: 'incoming.paper_entered', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id,
     data: { fileId: file.id, duplicateOf: doc.duplicateOf },
   });
+  await indexIncoming(tx, doc.id);
   return doc;
 }

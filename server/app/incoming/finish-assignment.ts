@@ -9,7 +9,9 @@ import { assertMayAct, assertOpen, loadAssignment, markStarted } from './assignm
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { requirePermission, validationError } from './incoming-access.ts';
 import { notifyUsers } from './notify.ts';
+import { indexIncoming } from './search-entry.ts';
 import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
+import { incomingFacts } from './supervision-facts.ts';
 
 export type Outcome = 'done' | 'replied' | 'for_information';
 const OUTCOME_TEXT: Record<Outcome, string> = { done: 'đã giải quyết', replied: 'đã trả lời bằng văn bản', for_information: 'để biết' };
@@ -36,6 +38,8 @@ export async function finishAssignment(tx: TxPorts, deps: IncomingTxDeps, actor:
     }
   }
   await tx.incoming.update(ctx.doc.id, { state: 'finished', finishedAt: now, outcome, outcomeNote: note });
+  await incomingFacts.finished(tx, ctx.doc, now);
+  await indexIncoming(tx, ctx.doc.id);
   await sendIncomingStatus(tx, deps, { ...ctx.doc, state: 'finished' }, '06', `${STATUS_TEXT['06']}: ${OUTCOME_TEXT[outcome]}${note ? ` (${note})` : ''}`, { name: actor.fullName });
   const directors = ctx.assignments.filter((a) => a.parentId === null && a.kind === 'lead').map((a) => a.assignedBy).filter((u) => u !== actor.userId);
   await notifyUsers(tx, directors, { agencyId: ctx.doc.agencyId, kind: 'incoming.finished', title: `Đã xử lý xong: ${ctx.doc.subject}`, body: note ?? '', incomingId: ctx.doc.id, at: now });

@@ -11,6 +11,7 @@ import { assertOpen, loadAssignment } from './assignment-context.ts';
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { requirePermission, validationError } from './incoming-access.ts';
 import { notifyUsers } from './notify.ts';
+import { indexIncoming } from './search-entry.ts';
 
 export async function forwardAssignment(
   tx: TxPorts, deps: Pick<IncomingTxDeps, 'clock'>, actor: Actor, assignmentId: string, input: { userId: string; deadline?: string | null; instruction?: string },
@@ -49,6 +50,7 @@ export async function forwardAssignment(
     type: 'assignment.forwarded', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: a.agencyId, subjectType: 'assignment', subjectId: child.id,
     data: { parent: a.id, userId: user.id, deadline },
   });
+  await indexIncoming(tx, a.incomingId);
   await notifyUsers(tx, [user.id], { agencyId: a.agencyId, kind: 'assignment.passed', title: `Được giao xử lý: ${ctx.doc.subject}`, body: instruction, incomingId: a.incomingId, assignmentId: child.id, at: now });
   return child;
 }

@@ -6,6 +6,7 @@ import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { loadVisible, requirePermission, validationError } from './incoming-access.ts';
 import { notifyUsers } from './notify.ts';
+import { indexIncoming } from './search-entry.ts';
 
 export async function forwardIncomingDocument(tx: TxPorts, deps: Pick<IncomingTxDeps, 'clock'>, actor: Actor, id: string, input: { leaderUserId: string }): Promise<IncomingRecord> {
   const { doc, roles } = await loadVisible(tx, actor, id, { lock: true });
@@ -21,6 +22,7 @@ export async function forwardIncomingDocument(tx: TxPorts, deps: Pick<IncomingTx
   await tx.incoming.update(doc.id, { state: 'awaiting_direction', presentedTo: leader.id });
   await tx.incoming.insertEvent({ incomingId: doc.id, agencyId: doc.agencyId, assignmentId: null, kind: 'presented', actorUserId: actor.userId, onBehalfOf: null, text: leader.fullName, data: { to: leader.id }, occurredAt: now });
   await tx.audit.record({ type: 'incoming.presented', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id, data: { to: leader.id } });
+  await indexIncoming(tx, doc.id);
   await notifyUsers(tx, [leader.id], { agencyId: doc.agencyId, kind: 'incoming.presented', title: `Trình xin ý kiến chỉ đạo: ${doc.subject}`, incomingId: doc.id, at: now });
   return { ...doc, state: 'awaiting_direction', presentedTo: leader.id };
 }

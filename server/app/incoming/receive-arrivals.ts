@@ -16,6 +16,9 @@ import type { ParsedArrival } from '../ports/incoming-package-parser.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingDeps } from './incoming-deps.ts';
 import { notifyUsers } from './notify.ts';
+import { expireParkedChanges, linkBusinessDuplicate, openParked, openReplacements, receiveChangePackage } from './receive-changes.ts';
+import { indexIncoming } from './search-entry.ts';
+import { incomingFacts } from './supervision-facts.ts';
 import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -39,6 +42,7 @@ export function overallSignatureStatus(statuses: readonly SignatureCheckStatus[]
 export async function receiveArrivals(deps: IncomingDeps, options: { limit?: number } = {}): Promise<{ processed: number }> {
   const limit = options.limit ?? 50;
   let processed = 0;
+  await deps.uow.run((tx) => expireParkedChanges(tx, deps.clock.now()));
   while (processed < limit) {
     const done = await deps.uow.run(async (tx) => {
       const arrival = await tx.incoming.claimArrival();
@@ -63,9 +67,11 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
   }
   const warnings = [...(parsed?.warnings ?? [])];
   if (parseError) warnings.push(`Không đọc được gói tin: ${parseError}`);
-  if (parsed && parsed.businessType !== '0' && parsed.businessType !== '3') {
-    warnings.push(`Gói tin nghiệp vụ loại ${parsed.businessType} (thu hồi hoặc cập nhật): văn thư xem và xử lý theo quy định.`);
+  // Revocations and updates open (or park) a change request; a repeated DocumentId is linked to the first.
+  if (parsed && (parsed.businessType === '1' || parsed.businessType === '2')) {
+    if ((await receiveChangePackage(tx, arrival, parsed, deps.clock.now())) === 'handled') return;
   }
+  if (parsed && parsed.businessType === '0' && (await linkBusinessDuplicate(tx, arrival, parsed.documentId, deps.clock.now()))) return;
   const urgency = urgencyFromPriority(parsed?.priority);
   if (urgency.note) warnings.push(urgency.note);
 
@@ -93,11 +99,14 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
   if (parsed && parsed.attachments.length === 0 && parsed.businessType === '0') warnings.push('Gói tin không có tệp đính kèm.');
 
   const documentId = parsed?.documentId ?? arrival.documentId;
-  const duplicate = parsed
+  const found = parsed
     ? await tx.incoming.findDuplicate(arrival.agencyId, {
       documentId, senderKey: parsed.senderCode, codeNumber: parsed.codeNumber, codeNotation: parsed.codeNotation, year: parsed.promulgationDate?.slice(0, 4) ?? null,
     })
     : undefined;
+  // The same DocumentId after the first ended in 02 or was revoked is a new arrival, not a duplicate (exchange.md §2.8).
+  const ended = found && ['refused', 'cancelled'].includes((await tx.incoming.findById(found.id))?.state ?? '');
+  const duplicate = ended ? undefined : found;
   const now = deps.clock.now();
   let doc = await tx.incoming.insert({
     agencyId: arrival.agencyId, state: 'arrived', channel: 'electronic', inboxId: arrival.inboxId, packageId: arrival.packageId, documentId,
@@ -122,7 +131,19 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
     type: 'incoming.arrived', actorUserId: null, actorAgencyId: null, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id,
     data: { packageId: arrival.packageId, documentId, senderCode: arrival.senderCode, signatureStatus: doc.signatureStatus, duplicateOf: doc.duplicateOf },
   });
-  if (parsed) doc = await sendIncomingStatus(tx, deps, doc, '01', STATUS_TEXT['01']!, { department: 'Văn thư' });
+  if (parsed) {
+    doc = await sendIncomingStatus(tx, deps, doc, '01', STATUS_TEXT['01']!, { department: 'Văn thư' });
+    const main = files.find((f) => f.mediaType === 'application/pdf');
+    const validation = main && main.details && typeof main.details === 'object' && 'signatures' in main.details ? (main.details as DocumentValidation) : null;
+    await incomingFacts.arrived(tx, doc, arrival.receivedAt, {
+      scope: arrival.origin === 'local' ? 'province' : 'external',
+      sentAt: arrival.origin === 'local' ? arrival.custodyAt : parsed.firstTraceAt,
+      validation: main && !validation ? 'unchecked' : validation,
+    });
+  }
+  await indexIncoming(tx, doc.id);
+  if (parsed?.businessType === '3') await openReplacements(tx, arrival, parsed, doc, now);
+  await openParked(tx, doc, now);
   const clerks = await tx.notifications.usersWithRole(doc.agencyId, 'clerk');
   await notifyUsers(tx, clerks.map((c) => c.id), {
     agencyId: doc.agencyId, kind: 'incoming.arrived', title: `Văn bản mới đến: ${doc.subject}`, body: doc.senderName, incomingId: doc.id, at: now,

@@ -8,7 +8,9 @@ import type { IncomingRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { loadVisible, requirePermission, validationError } from './incoming-access.ts';
+import { indexIncoming } from './search-entry.ts';
 import { sendIncomingStatus } from './send-status.ts';
+import { incomingFacts } from './supervision-facts.ts';
 
 export async function refuseIncomingDocument(tx: TxPorts, deps: IncomingTxDeps, actor: Actor, id: string, input: { reason: string }): Promise<IncomingRecord> {
   const reason = input.reason.trim();
@@ -24,5 +26,8 @@ export async function refuseIncomingDocument(tx: TxPorts, deps: IncomingTxDeps, 
   await tx.audit.record({
     type: 'incoming.refused', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id, data: { reason },
   });
-  return sendIncomingStatus(tx, deps, { ...doc, state: 'refused', refusedAt: at, refusedBy: actor.userId, refusalReason: reason }, '02', reason, { department: 'Văn thư', name: actor.fullName });
+  const updated = await sendIncomingStatus(tx, deps, { ...doc, state: 'refused', refusedAt: at, refusedBy: actor.userId, refusalReason: reason }, '02', reason, { department: 'Văn thư', name: actor.fullName });
+  await incomingFacts.refused(tx, updated, at, reason);
+  await indexIncoming(tx, doc.id);
+  return updated;
 }

@@ -12,7 +12,9 @@ import type { IncomingRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingTxDeps } from './incoming-deps.ts';
 import { loadVisible, requirePermission } from './incoming-access.ts';
+import { indexIncoming } from './search-entry.ts';
 import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
+import { incomingFacts } from './supervision-facts.ts';
 
 export interface RegisterIncomingInput {
   registerId?: string;
@@ -52,5 +54,7 @@ export async function registerIncomingDocument(tx: TxPorts, deps: IncomingTxDeps
     data: { registerId, arrivalNumber: n.number, year: n.year, duplicateConfirmed: Boolean(doc.duplicateOf) },
   });
   updated = await sendIncomingStatus(tx, deps, updated, '03', `${STATUS_TEXT['03']}: số đến ${n.codeNumber}`, { department: 'Văn thư', name: actor.fullName });
+  await incomingFacts.registered(tx, updated, at);
+  await indexIncoming(tx, doc.id);
   return updated;
 }

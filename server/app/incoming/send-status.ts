@@ -17,7 +17,11 @@ export const STATUS_TEXT: Record<string, string> = {
   '04': 'Phân công xử lý',
   '05': 'Đang xử lý',
   '06': 'Hoàn thành',
+  '15': 'Đồng ý cập nhật, lấy lại',
+  '16': 'Từ chối cập nhật, lấy lại',
 };
+
+const CHANGE_KIND = { revoke: 'revoke', update: 'update', replace: 'replace' } as const;
 
 /** Whether the sender still sees "assigned" (04 may be sent again) rather than "in progress" (domain.md §8.2). */
 export function mayResendAssigned(doc: IncomingRecord): boolean {
@@ -33,7 +37,9 @@ export async function sendIncomingStatus(
   staff: { department?: string; name?: string } = {},
 ): Promise<IncomingRecord> {
   if (doc.channel !== 'electronic' || !doc.senderCode || !doc.receiverCode || !doc.documentId) return doc;
-  const t = checkEmission({ handling: doc.exchangeState as HandlingState }, code, description);
+  // An open change request (exchange.md §3.3) allows only its answer, 15 or 16.
+  const open = (await tx.changeRequests.listForDocument(doc.id)).find((r) => r.state === 'open' && r.incomingId === doc.id);
+  const t = checkEmission({ handling: doc.exchangeState as HandlingState, openChange: open ? CHANGE_KIND[open.kind] : undefined }, code, description);
   if (!t.ok) throw new AppError(ErrorCode.EXCHANGE_STATUS_TRANSITION_INVALID, t.reason);
   const agency = await tx.agencies.findById(doc.agencyId);
   const at = deps.clock.now();
@@ -47,10 +53,12 @@ export async function sendIncomingStatus(
     packageId: built.packageId, kind: 'status', senderAgencyId: doc.agencyId, senderCode: doc.receiverCode, receiverCodes: [doc.senderCode],
     businessType: null, documentId: doc.documentId, payload,
   });
-  await tx.incoming.update(doc.id, { exchangeState: code });
+  const answer = code === '15' || code === '16';
+  // An answer to a change request leaves the handling state as remembered (the document's own state says cancelled or replaced).
+  if (!answer) await tx.incoming.update(doc.id, { exchangeState: code });
   await tx.incoming.insertEvent({
     incomingId: doc.id, agencyId: doc.agencyId, assignmentId: null, kind: 'status_sent', actorUserId: null, onBehalfOf: null,
     text: description, data: { statusCode: code, packageId: built.packageId }, occurredAt: at,
   });
-  return { ...doc, exchangeState: code };
+  return answer ? doc : { ...doc, exchangeState: code };
 }

@@ -14,6 +14,16 @@ export interface ParsedArrival {
   priority: string | undefined;
   documentId: string;
   businessType: string;
+  /** The first TraceHeader's timestamp (the issuer's sending time), ISO 8601; null when absent or unreadable. */
+  firstTraceAt: string | null;
+  /** Types 1 and 2: the DocumentId revoked or updated (`Bussiness/DocumentId`, else the header's). */
+  changeTarget: string | null;
+  /** `Bussiness/BussinessDocReason`. */
+  changeReason: string | null;
+  /** Type 2: receivers listed in `BussinessDocumentInfo/ReceiverList` with their ReceiverType. */
+  changeReceivers: { organId: string; receiverType: string }[];
+  /** Type 3: the documents replaced and the organs that must apply it. */
+  replaces: { documentId: string; organIds: string[] }[];
   attachments: { name: string; contentType: string | undefined; description: string | undefined; bytes: Buffer }[];
   warnings: string[];
 }

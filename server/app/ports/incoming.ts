@@ -167,6 +167,10 @@ export interface PendingArrival {
   documentId: string | null;
   payloadSha256: string;
   receivedAt: Date;
+  /** Where the hub took the package from: an agency of this deployment (`local`, in-province) or a peer (external). */
+  origin: 'local' | 'peer';
+  /** When the hub took custody of it (hub_outbox.created_at). */
+  custodyAt: Date | null;
 }
 
 /** One open assignment with what a work list shows of its document. */
@@ -191,6 +195,8 @@ export interface IncomingRepository {
   findById(id: string, options?: { lock?: boolean }): Promise<IncomingRecord | undefined>;
   findByInbox(inboxId: string): Promise<IncomingRecord | undefined>;
   update(id: string, patch: IncomingPatch): Promise<void>;
+  /** The agency's newest document with this DocumentId (compared trimmed and NFC), optionally in given states only. */
+  findByDocumentId(agencyId: string, documentId: string, states?: readonly string[]): Promise<IncomingRecord | undefined>;
   /** A known document of the agency with the same DocumentId, or sender + number + notation + year. */
   findDuplicate(agencyId: string, key: { documentId: string | null; senderKey: string; codeNumber: string; codeNotation: string; year: string | null }, excludeId?: string): Promise<{ id: string; reason: string } | undefined>;
   /** Newest first. `visibleTo` limits to documents with an assignment to the user or unit. */

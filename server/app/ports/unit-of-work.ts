@@ -4,6 +4,7 @@ import type { FileRepository } from './files.ts';
 import type { HubRepository, HubTrace } from './hub.ts';
 import type { OutgoingRepository } from './outgoing.ts';
 import type { AssignmentRepository, IncomingRepository, NotificationRepository } from './incoming.ts';
+import type { ChangeRequestRepository } from './incoming-changes.ts';
 import type { RegisterCounter } from './register-counter.ts';
 import type { RegisterRepository } from './registers.ts';
 import type { SearchIndex, SearchRepository } from './search-index.ts';
@@ -28,6 +29,8 @@ export interface TxPorts {
   incoming: IncomingRepository;
   assignments: AssignmentRepository;
   notifications: NotificationRepository;
+  /** Received revocations, updates and replacements waiting for the clerk (exchange.md §2.8). */
+  changeRequests: ChangeRequestRepository;
   /** The document modules write their entries here (server/app/search/README.md). */
   searchIndex: SearchIndex;
   search: SearchRepository;

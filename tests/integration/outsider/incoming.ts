@@ -1,8 +1,20 @@
 import { ensureStcAdmin } from '../directory-fixtures.ts';
-import { NAMES } from '../harness.ts';
+import { NAMES, type TestEnv } from '../harness.ts';
 import { snvFixture } from '../incoming-fixture.ts';
 import { ensureUser } from '../incoming-helpers.ts';
 import type { OutsiderCases } from './types.ts';
+
+/** An open revocation request on the fixture's directed document (as a received type 1 package leaves it). */
+async function openChangeRequest(env: TestEnv): Promise<string> {
+  const f = await snvFixture(env);
+  const doc = await env.database.db.selectFrom('incoming_documents').select(['agency_id', 'inbox_id', 'document_id', 'sender_code']).where('id', '=', f.directedId).executeTakeFirstOrThrow();
+  const row = await env.database.db.insertInto('incoming_change_requests').values({
+    agency_id: doc.agency_id, inbox_id: doc.inbox_id!, package_id: 'outsider-case', kind: 'revoke', target_document_id: doc.document_id!, incoming_id: f.directedId,
+    replacement_id: null, sender_code: doc.sender_code!, reason: 'Thu hồi', state: 'open', received_at: new Date(), park_until: new Date(Date.now() + 3600_000),
+  }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (row) return row.id;
+  return (await env.database.db.selectFrom('incoming_change_requests').select('id').where('incoming_id', '=', f.directedId).executeTakeFirstOrThrow()).id;
+}
 
 /** Incoming documents, assignments and case files belong to one agency: Sở Tài chính's staff are told they do not exist. */
 export const incomingCases: OutsiderCases = {
@@ -70,6 +82,11 @@ export const incomingCases: OutsiderCases = {
     kind: 'tenant', outsider: 'giamdoc.stc',
     prepare: async (env) => { const f = await snvFixture(env); return { method: 'POST', url: `/api/case-files/${f.caseFileId}/documents`, payload: { incomingId: f.directedId } }; },
   },
+  'POST /api/incoming-change-requests/:id/answer': {
+    kind: 'tenant', outsider: 'vanthu.stc',
+    prepare: async (env) => ({ method: 'POST', url: `/api/incoming-change-requests/${await openChangeRequest(env)}/answer`, payload: { accept: true } }),
+  },
+  'GET /api/incoming-change-requests': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/incoming-change-requests?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/notifications': { kind: 'self', why: 'lists the caller’s own notifications only' },
   'POST /api/notifications/read': { kind: 'self', why: 'marks the caller’s own notifications only (ids of others’ match nothing)' },
   'GET /api/notifications/stream': { kind: 'self', why: 'streams the caller’s own unread count only' },

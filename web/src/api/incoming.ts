@@ -54,14 +54,32 @@ export interface IncomingFile {
   signatureStatus: string | null;
 }
 
+/** Default handling deadline in working days for (document type, urgency); type '*' is any type. */
+export interface DeadlineSetting {
+  typeCode: string;
+  urgency: string;
+  workingDays: number;
+}
+
+export interface ChangeMetadata {
+  subject: string; codeNumber: string; codeNotation: string; promulgationDate: string | null; typeName: string; signerName: string | null; dueDate: string | null; urgency: string;
+}
+
+/** A received revocation, update or replacement waiting for (or answered by) the clerk. */
+export interface ChangeRequest {
+  id: string; kind: 'revoke' | 'update' | 'replace'; targetDocumentId: string; incomingId: string | null; replacementId: string | null; reason: string | null;
+  metadata: ChangeMetadata | null; previousMetadata: ChangeMetadata | null; state: string; answerReason: string | null; answeredAt: string | null; receivedAt: string;
+}
+
 export interface IncomingDetail {
   document: IncomingDoc;
   files: IncomingFile[];
   assignments: Assignment[];
   events: { id: string; kind: string; actorUserId: string | null; onBehalfOf: string | null; text: string | null; occurredAt: string; assignmentId: string | null }[];
   extensions: { id: string; assignmentId: string; reason: string; previousDeadline: string | null; proposedDeadline: string; state: string; decisionNote: string | null }[];
+  changeRequests: ChangeRequest[];
   names: Record<string, string>;
-  can: { register: boolean; direct: boolean; present: boolean; passOn: string[]; work: string[]; decideExtensions: string[] };
+  can: { register: boolean; direct: boolean; present: boolean; passOn: string[]; work: string[]; decideExtensions: string[]; answerChanges: string[] };
 }
 
 export interface Assignees {
@@ -115,6 +133,9 @@ export const incomingApi = {
   finish: (assignmentId: string, body: unknown) => api.post<{ documentFinished: boolean }>(`/api/assignments/${assignmentId}/finish`, body),
   requestExtension: (assignmentId: string, body: unknown) => api.post<unknown>(`/api/assignments/${assignmentId}/extensions`, body),
   decideExtension: (id: string, grant: boolean) => api.post<unknown>(`/api/extensions/${id}/decision`, { grant }),
+  deadlineSettings: (signal?: AbortSignal) => api.get<{ items: DeadlineSetting[] }>('/api/incoming-deadlines', undefined, signal),
+  saveDeadlineSettings: (settings: DeadlineSetting[]) => api.put<{ items: DeadlineSetting[] }>('/api/incoming-deadlines', { settings }),
+  answerChange: (id: string, body: { accept: boolean; reason?: string }) => api.post<ChangeRequest>(`/api/incoming-change-requests/${id}/answer`, body),
   myWork: (signal?: AbortSignal) => api.get<{ items: WorkItem[] }>('/api/my-work', undefined, signal),
   register_: (year: number, signal?: AbortSignal) => api.get<{ register: { name: string; year: number; volume: number }; agencyName: string; lines: RegisterLine[] }>('/api/incoming-register', { year }, signal),
   notifications: (signal?: AbortSignal) => api.get<{ unread: number; items: NotificationItem[] }>('/api/notifications', undefined, signal),

@@ -60,9 +60,13 @@ export class PgIncomingRepository implements IncomingRepository {
       SELECT id, agency_id, package_id, sender_code, receiver_code, document_id, payload_sha256, received_at FROM hub_inbox
       WHERE kind = 'document' AND processed_at IS NULL ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`.execute(this.db);
     const row = r.rows[0];
-    return row && {
+    if (!row) return undefined;
+    const source = await this.db.selectFrom('hub_inbox as i').innerJoin('hub_deliveries as d', 'd.id', 'i.delivery_id').innerJoin('hub_outbox as o', 'o.id', 'd.outbox_id')
+      .select(['o.origin', 'o.created_at']).where('i.id', '=', row.id).executeTakeFirst();
+    return {
       inboxId: row.id, agencyId: row.agency_id, packageId: row.package_id, senderCode: row.sender_code, receiverCode: row.receiver_code,
       documentId: row.document_id, payloadSha256: row.payload_sha256, receivedAt: new Date(row.received_at),
+      origin: source?.origin ?? 'local', custodyAt: source ? new Date(source.created_at) : null,
     };
   }
 
@@ -90,6 +94,14 @@ export class PgIncomingRepository implements IncomingRepository {
   async update(id: string, patch: IncomingPatch): Promise<void> {
     const row = toRow(patch);
     if (Object.keys(row).length > 0) await this.db.updateTable('incoming_documents').set(row as never).where('id', '=', id).execute();
+  }
+
+  async findByDocumentId(agencyId: string, documentId: string, states?: readonly string[]): Promise<IncomingRecord | undefined> {
+    let q = this.db.selectFrom('incoming_documents').selectAll().where('agency_id', '=', agencyId)
+      .where('document_id', 'in', [...new Set([documentId, documentId.trim().normalize('NFC')])]).orderBy('created_at', 'desc').orderBy('id');
+    if (states) q = q.where('state', 'in', [...states]);
+    const row = await q.executeTakeFirst();
+    return row && toIncoming(row);
   }
 
   async findDuplicate(

@@ -3,6 +3,7 @@ import { ASSIGNMENT_STATE_LABELS, incomingApi, KIND_LABELS, SIGNATURE_LABELS, UR
 import { ErrorAlert } from '../../components/alert.tsx';
 import { Loading, Page, Panel } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
+import { ChangeRequests } from './change-requests.tsx';
 import { ClerkActions, DirectForm, ExtensionDecisions, PassOnForm, WorkForm } from './incoming-actions.tsx';
 import { formatDate, formatDateTime } from './format.ts';
 import { SignatureValidationPanel } from '../signing/validation-panel.tsx';
@@ -13,6 +14,8 @@ const EVENT_LABELS: Record<string, string> = {
   directed: 'Chỉ đạo, phân công', reassigned: 'Phân công lại', filed_for_information: 'Lưu để biết', passed: 'Giao xử lý', comment: 'Ý kiến',
   opinion: 'Ý kiến phối hợp', file_attached: 'Đính kèm tệp', extension_requested: 'Xin gia hạn', extension_granted: 'Đồng ý gia hạn',
   extension_refused: 'Không đồng ý gia hạn', finished: 'Hoàn thành', status_sent: 'Gửi trạng thái cho cơ quan gửi',
+  change_requested: 'Nhận yêu cầu thu hồi, cập nhật, thay thế', change_accepted: 'Đồng ý yêu cầu thay đổi', change_refused: 'Từ chối yêu cầu thay đổi',
+  duplicate_package: 'Nhận trùng gói tin',
 };
 
 /** One incoming document: metadata, files with their signature check, assignments, history, and the actions the user may take. */
@@ -86,6 +89,7 @@ export function IncomingDetailPage() {
       )}
       {data.can.passOn.map((aid) => <PassOnForm key={aid} detail={data} assignmentId={aid} onDone={reload} />)}
       {data.can.work.map((aid) => <WorkForm key={aid} detail={data} assignmentId={aid} onDone={reload} />)}
+      <ChangeRequests detail={data} onDone={reload} />
       <ExtensionDecisions detail={data} onDone={reload} />
       <Panel title="Quá trình xử lý">
         <ol className="timeline">

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { IncomingDetail } from '../../../../app/incoming/get-incoming-document.ts';
 import type { AssignmentRecord, IncomingFileRecord, IncomingRecord } from '../../../../app/ports/incoming.ts';
+import type { ChangeRequestRecord } from '../../../../app/ports/incoming-changes.ts';
 import { INCOMING_STATE_LABELS } from '../../../../domain/document/incoming-states.ts';
 
 const S = Type.String();
@@ -52,6 +53,23 @@ export function presentFile(f: IncomingFileRecord) {
   };
 }
 
+const ChangeMetadataBody = Type.Object({
+  subject: S, codeNumber: S, codeNotation: S, promulgationDate: N(S), typeName: S, signerName: N(S), dueDate: N(S), urgency: S,
+});
+
+export const ChangeRequestBody = Type.Object({
+  id: S, kind: S, targetDocumentId: S, incomingId: N(S), replacementId: N(S), senderCode: S, reason: N(S), metadata: Type.Union([ChangeMetadataBody, Type.Null()]),
+  previousMetadata: Type.Union([ChangeMetadataBody, Type.Null()]), state: S, answerReason: N(S), answeredBy: N(S), answeredAt: N(S), receivedAt: S, parkUntil: S,
+});
+
+export function presentChangeRequest(c: ChangeRequestRecord) {
+  return {
+    id: c.id, kind: c.kind, targetDocumentId: c.targetDocumentId, incomingId: c.incomingId, replacementId: c.replacementId, senderCode: c.senderCode, reason: c.reason,
+    metadata: c.metadata, previousMetadata: c.previousMetadata, state: c.state, answerReason: c.answerReason, answeredBy: c.answeredBy, answeredAt: iso(c.answeredAt),
+    receivedAt: c.receivedAt.toISOString(), parkUntil: c.parkUntil.toISOString(),
+  };
+}
+
 export const DetailBody = Type.Object({
   document: IncomingBody,
   files: Type.Array(FileBody),
@@ -60,8 +78,11 @@ export const DetailBody = Type.Object({
   extensions: Type.Array(Type.Object({
     id: S, assignmentId: S, requestedBy: S, reason: S, previousDeadline: N(S), proposedDeadline: S, state: S, decidedBy: N(S), decidedAt: N(S), decisionNote: N(S),
   })),
+  changeRequests: Type.Array(ChangeRequestBody),
   names: Type.Record(S, S),
-  can: Type.Object({ register: Type.Boolean(), direct: Type.Boolean(), present: Type.Boolean(), passOn: Type.Array(S), work: Type.Array(S), decideExtensions: Type.Array(S) }),
+  can: Type.Object({
+    register: Type.Boolean(), direct: Type.Boolean(), present: Type.Boolean(), passOn: Type.Array(S), work: Type.Array(S), decideExtensions: Type.Array(S), answerChanges: Type.Array(S),
+  }),
 });
 
 export function presentDetail(d: IncomingDetail) {
@@ -74,6 +95,7 @@ export function presentDetail(d: IncomingDetail) {
       id: e.id, assignmentId: e.assignmentId, requestedBy: e.requestedBy, reason: e.reason, previousDeadline: e.previousDeadline, proposedDeadline: e.proposedDeadline,
       state: e.state, decidedBy: e.decidedBy, decidedAt: iso(e.decidedAt), decisionNote: e.decisionNote,
     })),
+    changeRequests: d.changeRequests.map(presentChangeRequest),
     names: d.names,
     can: d.can,
   };

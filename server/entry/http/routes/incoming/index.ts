@@ -1,3 +1,4 @@
+import { answerChangeRequestRoute, findUnlinkedChangeRequestsRoute } from './change-requests.ts';
 import { createPaperRoute } from './create-paper.ts';
 import { findDeadlineSettingsRoute, updateDeadlineSettingsRoute } from './deadline-settings.ts';
 import { directIncomingRoute } from './direct-incoming.ts';
@@ -13,4 +14,5 @@ import { registerIncomingRoute } from './register-incoming.ts';
 export const incomingRoutes = [
   findIncomingRoute, createPaperRoute, getIncomingRoute, getIncomingFileRoute, registerIncomingRoute, refuseIncomingRoute, presentIncomingRoute, directIncomingRoute,
   findAssigneesRoute, findDeadlineSettingsRoute, updateDeadlineSettingsRoute, incomingRegisterRoute, exportIncomingRegisterRoute,
+  answerChangeRequestRoute, findUnlinkedChangeRequestsRoute,
 ];
