@@ -25,6 +25,7 @@ async function statusPackages(request: APIRequestContext, id: string): Promise<{
 }
 
 test('a document from another agency is registered as the year’s number 1, directed to a unit, passed to a specialist and finished; the sender’s tracking view shows registered → assigned → processing → finished with times', async ({ page }) => {
+  test.setTimeout(240_000);
   // Văn thư: the arrival is in the inbox with its signature check; register it.
   await logIn(page, 'vanthu.snv');
   await openDocument(page, '/van-ban-den');
@@ -71,6 +72,7 @@ test('a document from another agency is registered as the year’s number 1, dir
   await switchUser(page, 'vanthu.stc');
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản đi', exact: true }).click();
   await page.getByRole('button', { name: 'Đã phát hành' }).click();
+  await expect(page.getByRole('button', { name: 'Đã phát hành' })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('link', { name: SUBJECT }).click();
   await expect(page.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
   const shown = await waitForStatus(page, SNV, '06');
