@@ -1,56 +1,155 @@
 /**
  * Test-only fixtures for the browser tests, run by playwright.config.ts before the server starts
- * (the embedded database admits one process at a time). It migrates and seeds the fresh
- * .tmp/e2e-data database as `lienthong start` would, then hands the hub a document package from
- * Sở Tài chính to Sở Nội vụ exactly as an issuing flow does (sendPackage): once the server runs,
- * its worker delivers it locally and the incoming-document module turns it into an arrival.
+ * (an embedded database admits one process at a time). It prepares both deployments of
+ * tests/e2e/instances.ts:
+ * - Bạc Liêu (this process's environment, .tmp/e2e-data): migrated and seeded as `lienthong start`
+ *   would; Sở Nội vụ tỉnh Cà Mau added to its directory (a recipient the specialist can pick); a
+ *   specialist and a head of unit for Sở Tài chính; and a document issued by Sở Tài chính to Sở Nội vụ
+ *   through the outgoing module (the real routes, in process), so that once the server runs its
+ *   worker delivers it and the incoming test has a sender with a tracking view.
+ * - Cà Mau (tests/e2e/instances.ts peerEnv): a fresh database with the Cà Mau directory and a clerk of
+ *   its Sở Nội vụ.
+ * The hubs are registered as each other's peers (level-1 groups H04 and H12), each with the
+ * certificate of the organisation key the other side signs its packages with, as two operators would
+ * agree them. global-setup.ts starts Cà Mau.
  */
-import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../server/config/env.ts';
-import { openDatabase, targetFromConfig } from '../server/adapters/db/database.ts';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig, type Config } from '../server/config/env.ts';
+import { openDatabase, targetFromConfig, type Database } from '../server/adapters/db/database.ts';
 import { migrateToLatest } from '../server/adapters/db/migrator.ts';
 import { isEmpty } from '../server/adapters/db/seed/seed-demo.ts';
 import { seedDemoProvince } from '../server/adapters/db/seed/seed-demo-province.ts';
-import { buildDocumentPackage } from '../server/adapters/hub/edxml/build-document.ts';
-import { sendPackage, storePackagePayload } from '../server/app/hub/send-package.ts';
+import { samplePdf } from '../server/adapters/signing/testing/test-pki.ts';
+import { DbKeyStore } from '../server/adapters/signing/store/db-key-store.ts';
+import { runImport } from '../server/app/agencies/import-agencies.ts';
+import { registerPeer } from '../server/app/hub/register-peer.ts';
+import { createDefaultRegisters } from '../server/app/registers/create-register.ts';
+import { createUser } from '../server/app/users/create-user.ts';
 import { composeDeps } from '../server/entry/compose.ts';
+import type { AppDeps } from '../server/entry/http/deps.ts';
+import { buildServer } from '../server/entry/http/server.ts';
+import { MAIN_PORT, PEER_CLERK, PEER_DATA_DIR, PEER_URL, peerDatabase, peerEnv } from '../tests/e2e/instances.ts';
 
 export const E2E_INCOMING_SUBJECT = 'V/v báo cáo tình hình biên chế năm 2026 (kiểm thử liên thông)';
+const DEMO_PASSWORD = 'lienthong@2024';
+const CA_MAU_CSV = path.resolve(import.meta.dirname, '../tests/exchange/fixtures/ca-mau-agencies.csv');
+const token = () => randomBytes(32).toString('base64url');
 
-const config = loadConfig();
-const database = await openDatabase(targetFromConfig(config));
-await migrateToLatest(database.db);
-const deps = composeDeps(config, database);
-if (config.demoMode && (await isEmpty(database.db))) await seedDemoProvince(database.db, { hasher: deps.hasher, clock: deps.clock });
+async function open(config: Config): Promise<{ database: Database; deps: AppDeps }> {
+  const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, max: 2 } : targetFromConfig(config));
+  await migrateToLatest(database.db);
+  return { database, deps: composeDeps(config, database) };
+}
 
-async function codeOf(name: string): Promise<{ agencyId: string; code: string }> {
-  const row = await database.db.selectFrom('agency_codes as c').innerJoin('agencies as a', 'a.id', 'c.agency_id').select(['a.id', 'c.code'])
+async function agencyOf(deps: AppDeps, name: string): Promise<{ agencyId: string; code: string }> {
+  const row = await deps.database.db.selectFrom('agency_codes as c').innerJoin('agencies as a', 'a.id', 'c.agency_id').select(['a.id', 'c.code'])
     .where('a.name', '=', name).where('c.valid_to', 'is', null).executeTakeFirstOrThrow();
   return { agencyId: row.id, code: row.code };
 }
 
-const stc = await codeOf('Sở Tài chính tỉnh Bạc Liêu');
-const snv = await codeOf('Sở Nội vụ tỉnh Bạc Liêu');
-const built = buildDocumentPackage({
-  packageId: randomUUID(),
-  MessageHeader: {
-    From: { OrganId: stc.code, OrganName: 'Sở Tài chính tỉnh Bạc Liêu', OrganAdd: 'Bạc Liêu' },
-    To: [{ OrganId: snv.code, OrganName: 'Sở Nội vụ tỉnh Bạc Liêu' }],
-    Code: { CodeNumber: '88', CodeNotation: 'STC-NS' },
-    PromulgationInfo: { Place: 'Bạc Liêu', PromulgationDate: '2026/03/02' },
-    DocumentType: { TypeName: 'Công văn' },
-    Subject: E2E_INCOMING_SUBJECT,
-    SignerInfo: { Competence: 'KT. GIÁM ĐỐC', Position: 'Phó Giám đốc', FullName: 'Hồ Văn Chính' },
-    OtherInfo: { Priority: '0', SphereOfPromulgation: 'Công khai', PromulgationAmount: '1', PageAmount: '1' },
-  },
-  TraceHeader: [{ OrganId: stc.code, Timestamp: '2026/03/02 08:00:00' }],
-  Bussiness: { BussinessDocType: '0', StaffInfo: { Department: 'Văn thư', Staff: 'Trương Thị Tài' }, Paper: '0' },
-  attachments: [{ AttachmentName: '88-STC-NS.pdf', ContentType: 'application/pdf', Description: 'Văn bản chính', bytes: Buffer.from('%PDF-1.4\n% văn bản kiểm thử\n%%EOF\n') }],
-});
-const payload = await storePackagePayload(deps.files, built.bytes);
-await deps.uow.run((tx) => sendPackage(tx, { clock: deps.clock }, {
-  packageId: built.packageId, kind: 'document', senderAgencyId: stc.agencyId, senderCode: stc.code, receiverCodes: [snv.code], businessType: '0',
-  documentId: built.documentId, payload,
-}));
-await database.close();
-console.log(`e2e fixtures: package ${built.packageId} from ${stc.code} to ${snv.code} in the hub's custody`);
+/** The certificate of the agency's organisation key, issued by the demo CA now if it has none yet: what its packages are signed with. */
+async function organisationCertificate(deps: AppDeps, code: string): Promise<string> {
+  await deps.signing.signPackageXml(Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<key-check>organisation key</key-check>\n'), code);
+  const record = await new DbKeyStore(deps.database.db, { now: () => deps.clock.now() }).get({ kind: 'organisation', agencyCode: code });
+  const der = record!.certificateChain[0]!;
+  return `-----BEGIN CERTIFICATE-----\n${der.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+async function addUser(deps: AppDeps, agencyId: string, unitName: string | null, u: { username: string; fullName: string; title: string; role: string }): Promise<void> {
+  // Read before the transaction: the embedded database has one connection.
+  const unitId = unitName ? (await deps.database.db.selectFrom('units').select('id').where('agency_id', '=', agencyId).where('name', '=', unitName).executeTakeFirstOrThrow()).id : null;
+  await deps.uow.run(async (tx) => {
+    await createUser(tx, deps, null, { agencyId, unitId, username: u.username, fullName: u.fullName, title: u.title, roles: [u.role], password: DEMO_PASSWORD });
+  });
+}
+
+/** A fresh peer database: the PostgreSQL one dropped and created again, or the embedded folder removed. */
+async function resetPeerDatabase(): Promise<void> {
+  rmSync(PEER_DATA_DIR, { recursive: true, force: true });
+  const db = peerDatabase();
+  if (!db) return;
+  const admin = new pg.Client({ connectionString: db.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${db.name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Sở Tài chính issues a công văn to Sở Nội vụ the way its people would, through the HTTP routes in
+ * process: specialist drafts, head of unit approves, director signs, clerk numbers and issues.
+ */
+async function issueFromFinanceToHomeAffairs(deps: AppDeps): Promise<string> {
+  const app = await buildServer(deps, { logger: false });
+  await app.ready();
+  try {
+    const login = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'lt_session')!;
+      return { cookie: `lt_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
+    };
+    const call = async (headers: Record<string, string>, method: 'POST' | 'GET', url: string, payload?: unknown, extra: Record<string, string> = {}) => {
+      const res = await app.inject({ method, url, headers: { ...headers, ...extra }, ...(payload !== undefined && { payload: payload as never }) });
+      if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      return res.json() as Record<string, unknown>;
+    };
+    const specialist = await login('chuyenvien.stc');
+    const file = await call(specialist, 'POST', '/api/files', Buffer.from(await samplePdf(1)), { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('bao-cao-bien-che.pdf') });
+    const snv = await agencyOf(deps, 'Sở Nội vụ tỉnh Bạc Liêu');
+    const signer = await deps.database.db.selectFrom('users').select('id').where('username', '=', 'giamdoc.stc').executeTakeFirstOrThrow();
+    const draft = await call(specialist, 'POST', '/api/outgoing', {
+      typeCode: 'official_letter', subject: E2E_INCOMING_SUBJECT, urgency: 'normal', mainFileId: file.id, signerId: signer.id,
+      recipientAgencyIds: [snv.agencyId], toPlaces: 'Như trên;\nLưu: VT, QLNS.', copies: 2,
+    });
+    const id = draft.id as string;
+    await call(specialist, 'POST', `/api/outgoing/${id}/submit`, {});
+    await call(await login('truongphong.stc'), 'POST', `/api/outgoing/${id}/approve`, {});
+    await call(await login('giamdoc.stc'), 'POST', `/api/outgoing/${id}/sign`, {});
+    const issued = await call(await login('vanthu.stc'), 'POST', `/api/outgoing/${id}/issue`, {});
+    return `${String(issued.codeNumber)}/${String(issued.codeNotation)}`;
+  } finally {
+    await app.close();
+  }
+}
+
+// Bạc Liêu, the main deployment.
+const configA = loadConfig();
+const a = await open(configA);
+if (configA.demoMode && (await isEmpty(a.database.db))) await seedDemoProvince(a.database.db, { hasher: a.deps.hasher, clock: a.deps.clock });
+const caMauRows = readFileSync(CA_MAU_CSV, 'utf8').split('\n').filter((l, i) => i === 0 || l.startsWith('province,') || l.includes(`,${PEER_CLERK.agency},`));
+await runImport(a.deps.uow, { clock: a.deps.clock }, null, caMauRows.join('\n'));
+const stc = await agencyOf(a.deps, 'Sở Tài chính tỉnh Bạc Liêu');
+await addUser(a.deps, stc.agencyId, 'Phòng Quản lý ngân sách', { username: 'chuyenvien.stc', fullName: 'Đoàn Thị Ngân', title: 'Chuyên viên', role: 'specialist' });
+await addUser(a.deps, stc.agencyId, 'Phòng Quản lý ngân sách', { username: 'truongphong.stc', fullName: 'Tạ Văn Sách', title: 'Trưởng phòng', role: 'head_of_unit' });
+// A công văn's notation names the drafting unit (…/STC-QLNS): the demo units have no abbreviation.
+await a.database.db.updateTable('units').set({ abbreviation: 'QLNS' }).where('agency_id', '=', stc.agencyId).where('name', '=', 'Phòng Quản lý ngân sách').execute();
+await a.deps.uow.run((tx) => createDefaultRegisters(tx, { clock: a.deps.clock }, null, stc.agencyId));
+
+// Cà Mau, the peer.
+await resetPeerDatabase();
+const b = await open(loadConfig(peerEnv()));
+await runImport(b.deps.uow, { clock: b.deps.clock }, null, readFileSync(CA_MAU_CSV, 'utf8'));
+const snvCaMau = await agencyOf(b.deps, PEER_CLERK.agency);
+await addUser(b.deps, snvCaMau.agencyId, null, { username: PEER_CLERK.username, fullName: 'Lâm Thị Cà', title: 'Văn thư', role: 'clerk' });
+
+// Each other's peer hub, with the certificate of the key the other side's sender signs with.
+const snvBacLieu = await agencyOf(a.deps, 'Sở Nội vụ tỉnh Bạc Liêu');
+const certA = await organisationCertificate(a.deps, snvBacLieu.code);
+const certB = await organisationCertificate(b.deps, snvCaMau.code);
+const tokens = { aToB: token(), bToA: token() };
+await a.deps.uow.run((tx) =>
+  registerPeer(tx, null, { name: 'hub-camau', codePrefixes: ['H12'], endpointUrl: `${PEER_URL}/`, certificatePem: certB, inboundToken: tokens.bToA, outboundToken: tokens.aToB }));
+await b.deps.uow.run((tx) =>
+  registerPeer(tx, null, { name: 'hub-baclieu', codePrefixes: ['H04'], endpointUrl: `http://127.0.0.1:${MAIN_PORT}/`, certificatePem: certA, inboundToken: tokens.aToB, outboundToken: tokens.bToA }));
+await b.database.close();
+
+const number = await issueFromFinanceToHomeAffairs(a.deps);
+await a.database.close();
+console.log(`e2e fixtures: ${number} issued by Sở Tài chính to Sở Nội vụ; Cà Mau prepared at ${PEER_URL}`);

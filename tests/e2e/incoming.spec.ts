@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { logIn } from './helpers.ts';
+import { logIn, SNV } from './helpers.ts';
+import { expectInTimeOrder, waitForStatus } from './tracking.ts';
 
-// Put into the hub's custody by scripts/e2e-fixtures.ts before the server started: Sở Tài chính → Sở Nội vụ.
+// Issued by Sở Tài chính to Sở Nội vụ through the outgoing module by scripts/e2e-fixtures.ts before the server started.
 const SUBJECT = 'V/v báo cáo tình hình biên chế năm 2026 (kiểm thử liên thông)';
 
 async function switchUser(page: Page, username: string): Promise<void> {
@@ -18,14 +19,13 @@ async function openDocument(page: Page, listUrl: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
 }
 
-interface Trace { events: { kind: string; toNode: string | null; occurredAt: string }[] }
-
 async function statusPackages(request: APIRequestContext, id: string): Promise<{ code: string; packageId: string; at: string }[]> {
   const detail = (await (await request.get(`/api/incoming/${id}`)).json()) as { events: { kind: string; data: { statusCode?: string; packageId?: string }; occurredAt: string }[] };
   return detail.events.filter((e) => e.kind === 'status_sent').map((e) => ({ code: e.data.statusCode!, packageId: e.data.packageId!, at: e.occurredAt }));
 }
 
-test('a document from another agency is registered as the year’s number 1, directed to a unit, passed to a specialist and finished; the sender got 01 03 04 05 06 in order', async ({ page }) => {
+test('a document from another agency is registered as the year’s number 1, directed to a unit, passed to a specialist and finished; the sender’s tracking view shows registered → assigned → processing → finished with times', async ({ page }) => {
+  test.setTimeout(240_000);
   // Văn thư: the arrival is in the inbox with its signature check; register it.
   await logIn(page, 'vanthu.snv');
   await openDocument(page, '/van-ban-den');
@@ -64,18 +64,19 @@ test('a document from another agency is registered as the year’s number 1, dir
   await expect(page.getByText('Đã hoàn thành', { exact: false }).first()).toBeVisible();
   await page.screenshot({ path: '.tmp/screenshots/incoming-finished.png', fullPage: true });
 
-  // The statuses the receiver sent, in order, each delivered into the sender's inbox (the hub's trace says so).
+  // The statuses the receiver sent, in order.
   const sent = await statusPackages(page.request, id);
   expect(sent.map((s) => s.code)).toEqual(['01', '03', '04', '05', '06']);
-  await switchUser(page, 'vanhanh');
-  const delivered: string[] = [];
-  for (const s of sent) {
-    await expect(async () => {
-      const trace = (await (await page.request.get(`/api/hub/packages/${s.packageId}/trace`)).json()) as Trace;
-      const hop = trace.events.find((ev) => ev.kind === 'delivered');
-      expect(hop).toBeDefined();
-      delivered.push(hop!.occurredAt);
-    }).toPass({ timeout: 20_000 });
-  }
-  expect([...delivered].sort()).toEqual(delivered);
+
+  // The sender's clerk: the tracking view of the issued document shows them, in order, with times.
+  await switchUser(page, 'vanthu.stc');
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản đi', exact: true }).click();
+  await page.getByRole('button', { name: 'Đã phát hành' }).click();
+  await expect(page.getByRole('button', { name: 'Đã phát hành' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: SUBJECT }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SUBJECT })).toBeVisible();
+  const shown = await waitForStatus(page, SNV, '06');
+  expect(shown.map((s) => `${s.code} ${s.name}`)).toEqual(['01 Đã đến', '03 Đã tiếp nhận', '04 Phân công xử lý', '05 Đang xử lý', '06 Hoàn thành']);
+  expectInTimeOrder(shown);
+  await page.screenshot({ path: '.tmp/screenshots/incoming-sender-tracking.png', fullPage: true });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { describeEachEngine, NAMES } from './harness.ts';
-import { addPeer, codeOf, deliveriesOf, documentPackage, FakePeerHub, hubDeps, sendThroughHub, traceKinds } from './hub-helpers.ts';
+import { addLocalOrgan, addPeer, codeOf, deliveriesOf, documentPackage, FakePeerHub, hubDeps, inboxOf, sendThroughHub, traceKinds } from './hub-helpers.ts';
 
 const PEER_TOKEN = 'outbound-token-for-the-fake-peer-0123456789';
 
@@ -142,5 +142,21 @@ describeEachEngine('hub: delivery to a peer hub, retries, dead letters, ordering
     } finally {
       await flaky.stop();
     }
+  });
+  it('an agency of another province listed in the directory goes to the hub serving that province, not to a local inbox', async () => {
+    const e = env();
+    const elsewhere = await addLocalOrgan(e, 'Sở Nội vụ tỉnh Ví Dụ Khác', '000.00.02.H93');
+    await addPeer(e, { name: 'Trục tỉnh H93', codePrefixes: ['H93'], endpointUrl: peer.url, outboundToken: PEER_TOKEN });
+    peer.failing = false;
+    const snv = await codeOf(e, NAMES.SNV);
+    const stc = await codeOf(e, NAMES.STC);
+    const pkg = documentPackage(snv.code, ['000.00.02.H93', stc.code], { number: '31' });
+    await sendThroughHub(e, snv, ['000.00.02.H93', stc.code], pkg);
+    await deliverDue(hubDeps(e));
+    const deliveries = await deliveriesOf(e, pkg.packageId);
+    expect(deliveries.map((d) => [d.receiver_code, d.route, d.state])).toEqual([['000.00.02.H93', 'peer', 'delivered'], [stc.code, 'local', 'delivered']]);
+    expect(peer.received.filter((r) => r.packageId === pkg.packageId)).toHaveLength(1);
+    expect(await inboxOf(e, elsewhere)).toEqual([]);
+    expect((await inboxOf(e, stc.agencyId)).map((r) => r.package_id)).toContain(pkg.packageId);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerRecord } from '../ports/hub.ts';
-import { peerFor, peerMaySendFor, vietnamDay } from './routing.ts';
+import { groupPeerFor, peerFor, peerMaySendFor, vietnamDay } from './routing.ts';
 
 function peer(name: string, codePrefixes: string[], active = true): PeerRecord {
   return {
@@ -31,6 +31,14 @@ describe('routing to peers (exchange.md §4.6)', () => {
     expect(peerMaySendFor(province, '000.00.12.H41')).toBe(true);
     expect(peerMaySendFor(province, '000.00.12.H42')).toBe(false);
     expect(peerMaySendFor(axis, '000.00.00.G22')).toBe(false);
+  });
+
+  it('finds the hub serving a code\'s whole province, so another province\'s agency in the directory is not delivered locally', () => {
+    const endpoint = peer('endpoint', ['000.00.12.H41', '000.00.13.H41']);
+    expect(groupPeerFor([axis, endpoint, province], '000.00.12.H41')?.name).toBe('province');
+    expect(groupPeerFor([axis, endpoint], '000.00.12.H41')).toBeUndefined();
+    expect(groupPeerFor([peer('off', ['H41'], false)], '000.00.12.H41')).toBeUndefined();
+    expect(groupPeerFor([province], '000.00.12.H42')).toBeUndefined();
   });
 
   it('counts validity days in Vietnam time', () => {

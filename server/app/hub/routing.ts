@@ -41,6 +41,17 @@ export function peerFor(peers: readonly PeerRecord[], code: string): PeerRecord 
   return found;
 }
 
+/**
+ * The peer hub that serves this code's whole level-1 group (`H12` for `*.H12`), if any. A directory
+ * may list another province's agencies (so that they can be picked as recipients); such an agency is
+ * not on this deployment, and its packages go to the hub registered for its province, not to a local
+ * inbox nobody reads. Exact-code claims and the default route do not count: an endpoint system that
+ * hands packages in for this deployment's own agencies claims their exact codes.
+ */
+export function groupPeerFor(peers: readonly PeerRecord[], code: string): PeerRecord | undefined {
+  return peers.find((p) => p.active && p.codePrefixes.some((prefix) => !prefix.includes('.') && prefix !== '*' && code.endsWith(`.${prefix}`)));
+}
+
 /** True when the peer is registered to send for this code (the sender check, §4.6); the default route gives no right to send. */
 export function peerMaySendFor(peer: PeerRecord, code: string): boolean {
   return claim(peer, code) >= 2;
@@ -50,6 +61,9 @@ export async function resolveReceiver(tx: TxPorts, code: string, at: Date): Prom
   const day = vietnamDay(at);
   const uses = await tx.agencies.codeUses(code);
   const open = uses.find((u) => openOn(u, day));
+  const peers = open ? await tx.hub.listPeers() : [];
+  const elsewhere = open && groupPeerFor(peers, code) ? peerFor(peers, code) : undefined;
+  if (elsewhere) return { route: 'peer', receiverAgencyId: null, peerId: elsewhere.id, peerName: elsewhere.name };
   if (open) {
     const agency = await tx.agencies.findById(open.agencyId);
     if (agency && !agency.active) return { route: 'none', code: E.EXCHANGE_RECEIVER_SUSPENDED, message: `Cơ quan nhận ${code} đang tạm ngừng nhận văn bản` };
