@@ -69,7 +69,12 @@ function receiversOf(deliveries: DeliveryRecord[]): NonNullable<Acknowledgement[
   );
 }
 
+/** The acknowledgement, signed by this hub (C60) when it has a key. */
 export async function receivePackage(deps: HubDeps, input: ReceivePackageInput): Promise<Acknowledgement> {
+  return deps.receipts.sign(await receive(deps, input));
+}
+
+async function receive(deps: HubDeps, input: ReceivePackageInput): Promise<Acknowledgement> {
   const peer = await deps.uow.run((tx) => authenticatePeer(tx, input.token));
   const receivedAt = deps.clock.now();
   const digest = sha256(input.bytes);

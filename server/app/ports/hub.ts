@@ -262,11 +262,32 @@ export interface Acknowledgement {
   temporary?: boolean;
   message?: string;
   receivers?: { code: string; result: 'accepted' | 'refused'; errorCode?: string; origin?: RefusalOrigin; message?: string }[];
+  /** Detached signature of the acknowledging node over the rest of the acknowledgement (C60). */
+  signature?: ReceiptSignature;
+}
+
+/** RSA-SHA256 over the RFC 8785 canonical JSON of the acknowledgement without `signature`. */
+export interface ReceiptSignature {
+  algorithm: 'rsa-sha256';
+  /** SHA-256 (hex) of the signer's certificate (DER), so a reader knows which key to expect. */
+  certificateSha256: string;
+  /** Base64 signature value. */
+  value: string;
+}
+
+export type ReceiptCheck = 'valid' | 'invalid' | 'unsigned';
+
+/** Signs the acknowledgements this hub gives and checks those its peers give (§4.1). */
+export interface ReceiptSignatures {
+  /** The acknowledgement with its signature; unchanged when this hub has no signing key. */
+  sign(ack: Acknowledgement): Acknowledgement;
+  /** Checks the signature against the peer's registered certificate. */
+  verify(ack: Acknowledgement, certificatePem: string): ReceiptCheck;
 }
 
 export type PushOutcome =
-  | { ok: true; ack: Acknowledgement }
-  | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number };
+  | { ok: true; ack: Acknowledgement; /** Set by the sender's check: the receipt's signature was verified. */ receiptSigned?: boolean }
+  | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number; receiptProblem?: 'digest' | 'signature' | 'unsigned' };
 
 export interface PeerClient {
   push(peer: PeerRecord, pkg: { packageId: string; kind: PackageKind; bytes: Buffer }): Promise<PushOutcome>;
