@@ -18,9 +18,6 @@ const NOT_BUILT: Record<string, string> = {
   C46: 'incoming documents: updates (type 2) applied on 15',
   C47: 'incoming documents: replacements (type 3)',
   C48: 'incoming documents: business duplicates by DocumentId',
-  C73: 'directory: codes closed on a date refused as sender or receiver of later packages',
-  C74: 'directory: a province code closed with its successor by import, routing following it',
-  C75: 'directory: no real organ code as a literal in product code',
 };
 
 function checklistIds(): string[] {

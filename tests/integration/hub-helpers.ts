@@ -52,7 +52,7 @@ export interface TestPackage {
 }
 
 /** A document package from `from` to `to`, as the issuing flow would build it. */
-export function documentPackage(from: string, to: string[], options: { number?: string; revoke?: string; signer?: SignOptions; sphere?: string } = {}): TestPackage {
+export function documentPackage(from: string, to: string[], options: { number?: string; revoke?: string; signer?: SignOptions; sphere?: string; timestamp?: string } = {}): TestPackage {
   const draft = draftPackage({ packageId: randomUUID() });
   const built = buildDocumentPackage(
     {
@@ -64,7 +64,7 @@ export function documentPackage(from: string, to: string[], options: { number?: 
         Code: { CodeNumber: options.number ?? '125', CodeNotation: 'SNV-VP' },
         OtherInfo: { ...draft.MessageHeader.OtherInfo, ...(options.sphere ? { SphereOfPromulgation: options.sphere } : {}) },
       },
-      TraceHeader: [{ OrganId: from, Timestamp: '2026/03/02 09:00:00' }],
+      TraceHeader: [{ OrganId: from, Timestamp: options.timestamp ?? '2026/03/02 09:00:00' }],
       Bussiness: options.revoke
         ? { BussinessDocType: '1', BussinessDocReason: 'Thu hồi để sửa sai sót', DocumentId: options.revoke }
         : draft.Bussiness,

@@ -8,6 +8,7 @@ import { documentIdKey } from '../../domain/exchange/document-id.ts';
 import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts';
 import { ExchangeErrorCode as E, ExchangeRefusal } from '../../domain/exchange/refusal.ts';
 import { isSecretSphere } from '../../domain/exchange/secrecy.ts';
+import { wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
 import type { PackageReader, ReadPackage, SignatureCheck, SignaturePolicy } from '../../app/ports/hub.ts';
 import { decodeAttachments } from './edxml/attachments.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
@@ -30,6 +31,11 @@ export function statusKeyOf(from: string, documentId: string, statusCode: string
   return JSON.stringify([from.trim(), documentIdKey(documentId), statusCode, timestamp.trim()]);
 }
 
+function createdAt(raw: string | undefined): { createdAt?: Date } {
+  const at = raw ? wireTimestampToDate(raw) : null;
+  return at && !Number.isNaN(at.getTime()) ? { createdAt: at } : {};
+}
+
 export class EdxmlPackageReader implements PackageReader {
   constructor(private readonly baseLimits: EdxmlLimits = DEFAULT_LIMITS) {}
 
@@ -45,6 +51,7 @@ export class EdxmlPackageReader implements PackageReader {
         packageId, kind: 'document', sha256, size: bytes.length, senderCode: mh.From.OrganId, receiverCodes: mh.To.map((t) => t.OrganId),
         businessType: businessTypeOf(parsed.package), documentId: mh.DocumentId, documentKey: documentIdKey(changeTargetOf(parsed.package)),
         priority: priorityOf(mh.OtherInfo?.Priority), secretMarked: isSecretSphere(mh.OtherInfo?.SphereOfPromulgation),
+        ...createdAt(parsed.package.TraceHeaderList.TraceHeader[0]?.Timestamp),
       };
     } else {
       const s = parsed.package;
@@ -52,6 +59,7 @@ export class EdxmlPackageReader implements PackageReader {
         packageId, kind: 'status', sha256, size: bytes.length, senderCode: s.From.OrganId, receiverCodes: [s.ResponseFor.OrganId!],
         businessType: null, documentId: s.ResponseFor.DocumentId!, documentKey: documentIdKey(s.ResponseFor.DocumentId!), priority: 0, secretMarked: false,
         statusKey: statusKeyOf(s.From.OrganId, s.ResponseFor.DocumentId!, s.StatusCode, s.Timestamp),
+        ...createdAt(s.Timestamp),
       };
     }
     return { info, handle: { parsed, limits } satisfies Handle };

@@ -233,6 +233,8 @@ export interface ReadPackage {
   secretMarked: boolean;
   /** Statuses: the deduplication key of §4.2; absent for documents. */
   statusKey?: string;
+  /** When the sender made it (the issuer's TraceHeader or the status Timestamp, wire form); absent when unreadable. */
+  createdAt?: Date;
 }
 
 export interface SignatureCheck {
