@@ -12,6 +12,8 @@ export interface HubPeersTable {
   outbound_token: string | null;
   signature_policy: ColumnType<'required' | 'unsigned-allowed', 'required' | 'unsigned-allowed' | undefined, 'required' | 'unsigned-allowed'>;
   max_package_bytes: number | null;
+  /** Migration 20261203200000: how far the signing certificate is checked. */
+  certificate_check: ColumnType<'registered' | 'chain' | 'chain-revocation', 'registered' | 'chain' | 'chain-revocation' | undefined, 'registered' | 'chain' | 'chain-revocation'>;
   active: Generated<boolean>;
   last_success_at: TimestampNull;
   last_failure_at: TimestampNull;

@@ -9,7 +9,9 @@ import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts
 import { ExchangeErrorCode as E, ExchangeRefusal } from '../../domain/exchange/refusal.ts';
 import { isSecretSphere } from '../../domain/exchange/secrecy.ts';
 import { wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
-import type { PackageReader, ReadPackage, SignatureCheck, SignaturePolicy } from '../../app/ports/hub.ts';
+import type { CertificateCheck, PackageReader, ReadPackage, SignatureCheck, SignaturePolicy } from '../../app/ports/hub.ts';
+import type { TrustSource } from '../signing/validation/trust-material.ts';
+import { checkPeerCertificate } from './peer-certificate-check.ts';
 import { decodeAttachments } from './edxml/attachments.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
 import { packageIdOf } from './edxml/package-id.ts';
@@ -37,7 +39,11 @@ function createdAt(raw: string | undefined): { createdAt?: Date } {
 }
 
 export class EdxmlPackageReader implements PackageReader {
-  constructor(private readonly baseLimits: EdxmlLimits = DEFAULT_LIMITS) {}
+  /** `trust`: the signing module's anchors and CRLs, for peers whose certificate check goes beyond `registered`. */
+  constructor(
+    private readonly baseLimits: EdxmlLimits = DEFAULT_LIMITS,
+    private readonly trust?: TrustSource,
+  ) {}
 
   read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown } {
     const limits = { ...this.baseLimits, maxPackageBytes: Math.min(this.baseLimits.maxPackageBytes, options.maxBytes) };
@@ -65,11 +71,12 @@ export class EdxmlPackageReader implements PackageReader {
     return { info, handle: { parsed, limits } satisfies Handle };
   }
 
-  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date }): SignatureCheck {
+  async verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date; certificateCheck?: CertificateCheck }): Promise<SignatureCheck> {
     const { parsed } = handle as Handle;
     const result = verifyParsedXml(parsed.xml, { at: options.at });
     if (!result.present && options.policy === 'unsigned-allowed') return { signed: false, unsignedAdmitted: true, weak: false, signerFingerprint: null };
     assertSignature(result);
+    if (result.certificate) await checkPeerCertificate(this.trust, result.certificate.pem, options.certificateCheck ?? 'registered', options.at);
     const signer = result.certificate?.fingerprint256 ?? null;
     const registered = options.certificatePem ? new X509Certificate(options.certificatePem).fingerprint256 : null;
     if (!registered || signer !== registered) {

@@ -117,7 +117,7 @@ async function receive(deps: HubDeps, input: ReceivePackageInput): Promise<Ackno
   if (seen) return seen;
   let unsignedAdmitted = false;
   try {
-    const sig = deps.reader.verify(handle, { policy: peer.signaturePolicy, certificatePem: peer.certificatePem, at: receivedAt });
+    const sig = await deps.reader.verify(handle, { policy: peer.signaturePolicy, certificatePem: peer.certificatePem, at: receivedAt, certificateCheck: peer.certificateCheck });
     unsignedAdmitted = sig.unsignedAdmitted;
     if (!peerMaySendFor(peer, info.senderCode)) {
       throw new ExchangeRefusal(E.EXCHANGE_SENDER_MISMATCH, `Trục ${peer.name} không được đăng ký gửi thay cơ quan ${info.senderCode}`);

@@ -9,6 +9,13 @@ export type PackageKind = 'document' | 'status';
 export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dead';
 export type DeliveryRoute = 'local' | 'peer' | 'none';
 export type SignaturePolicy = 'required' | 'unsigned-allowed';
+/**
+ * How far a peer's signing certificate is checked (§2.7): `registered` = it is the registered
+ * certificate; `chain` = and it chains to a configured trust anchor (the signing module's anchors);
+ * `chain-revocation` = and a current CRL says it is not revoked (no CRL: indeterminate, retried).
+ */
+export type CertificateCheck = 'registered' | 'chain' | 'chain-revocation';
+export const CERTIFICATE_CHECKS: readonly CertificateCheck[] = ['registered', 'chain', 'chain-revocation'];
 
 export interface PeerRecord {
   id: string;
@@ -20,6 +27,7 @@ export interface PeerRecord {
   /** Bearer token this hub presents when pushing to the peer. */
   outboundToken: string | null;
   signaturePolicy: SignaturePolicy;
+  certificateCheck: CertificateCheck;
   maxPackageBytes: number | null;
   active: boolean;
   lastSuccessAt: Date | null;
@@ -35,6 +43,7 @@ export interface NewPeer {
   credentialsHash: string;
   outboundToken: string | null;
   signaturePolicy: SignaturePolicy;
+  certificateCheck: CertificateCheck;
   maxPackageBytes: number | null;
 }
 
@@ -247,8 +256,12 @@ export interface SignatureCheck {
 /** Parses and checks received bytes; every method throws the domain's ExchangeRefusal. */
 export interface PackageReader {
   read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown };
-  /** The package signature under the peer's policy; the signer must be the registered certificate. */
-  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date }): SignatureCheck;
+  /**
+   * The package signature under the peer's policy; the signer must be the registered certificate and,
+   * as `certificateCheck` asks, chain to a trust anchor and not be revoked. Call it outside a transaction
+   * (trust material is read through its own connection).
+   */
+  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date; certificateCheck?: CertificateCheck }): Promise<SignatureCheck>;
   /** Decodes every attachment once to check it (the hub stores the package bytes, not the files). */
   checkAttachments(handle: unknown): void;
 }

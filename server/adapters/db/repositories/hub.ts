@@ -10,7 +10,7 @@ const d = (v: Date | string | null): Date | null => (v === null ? null : new Dat
 function toPeer(r: Selectable<HubPeersTable>): PeerRecord {
   return {
     id: r.id, name: r.name, codePrefixes: r.code_prefixes, endpointUrl: r.endpoint_url, certificatePem: r.certificate_pem,
-    outboundToken: r.outbound_token, signaturePolicy: r.signature_policy, maxPackageBytes: r.max_package_bytes === null ? null : Number(r.max_package_bytes),
+    outboundToken: r.outbound_token, signaturePolicy: r.signature_policy, certificateCheck: r.certificate_check, maxPackageBytes: r.max_package_bytes === null ? null : Number(r.max_package_bytes),
     active: r.active, lastSuccessAt: d(r.last_success_at), lastFailureAt: d(r.last_failure_at), consecutiveFailures: r.consecutive_failures,
   };
 }
@@ -171,7 +171,7 @@ export class PgHubRepository implements HubRepository {
       .insertInto('hub_peers')
       .values({
         name: p.name, code_prefixes: p.codePrefixes, endpoint_url: p.endpointUrl, certificate_pem: p.certificatePem, credentials_hash: p.credentialsHash,
-        outbound_token: p.outboundToken, signature_policy: p.signaturePolicy, max_package_bytes: p.maxPackageBytes, last_success_at: null, last_failure_at: null,
+        outbound_token: p.outboundToken, signature_policy: p.signaturePolicy, certificate_check: p.certificateCheck, max_package_bytes: p.maxPackageBytes, last_success_at: null, last_failure_at: null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
