@@ -53,7 +53,7 @@ export interface HubDeliveriesTable {
   route: 'local' | 'peer' | 'none';
   receiver_agency_id: string | null;
   peer_id: string | null;
-  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'dead';
+  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'dead' | 'abandoned';
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   first_attempt_at: TimestampNull;
@@ -65,6 +65,10 @@ export interface HubDeliveriesTable {
   ack_result: string | null;
   ack_sha256: string | null;
   expires_at: Timestamp;
+  /** Migration 20261203200100: an operator abandoned the dead letter. */
+  abandoned_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  abandoned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  abandoned_at: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
 }
 

@@ -6,7 +6,7 @@
 import type { ExchangeErrorCode, RefusalOrigin } from '../../domain/exchange/refusal.ts';
 
 export type PackageKind = 'document' | 'status';
-export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dead';
+export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dead' | 'abandoned';
 export type DeliveryRoute = 'local' | 'peer' | 'none';
 export type SignaturePolicy = 'required' | 'unsigned-allowed';
 /**
@@ -108,7 +108,7 @@ export type DeliveryPatch = Partial<
     | 'state' | 'attempts' | 'nextAttemptAt' | 'firstAttemptAt' | 'lastAttemptAt' | 'lastErrorCode' | 'lastErrorOrigin'
     | 'lastErrorMessage' | 'deliveredAt' | 'ackResult' | 'ackSha256' | 'expiresAt' | 'route' | 'receiverAgencyId' | 'peerId'
   >
->;
+> & { abandonedReason?: string; abandonedBy?: string; abandonedAt?: Date };
 
 export interface NewInboxEntry {
   agencyId: string;
@@ -196,7 +196,7 @@ export interface HubRepository {
 
 /** Every hop event a hub records about a package (§4.7). */
 export const TRACE_KINDS = [
-  'custody', 'duplicate', 'refused', 'queued', 'attempt', 'attempt_failed', 'delivered', 'receipt', 'dead', 'resent', 'expired',
+  'custody', 'duplicate', 'refused', 'queued', 'attempt', 'attempt_failed', 'delivered', 'receipt', 'dead', 'resent', 'expired', 'abandoned',
 ] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
 
