@@ -13,11 +13,6 @@ const SPEC = path.resolve(ROOT, '../shared/spec/exchange.md');
 
 /** Items whose behaviour is not built yet, with who builds it. */
 const NOT_BUILT: Record<string, string> = {
-  C56: 'outgoing documents: the issuer\'s view moved by a received status',
-  C60: 'hub: signed acknowledgements (the digest is checked and kept; the signature is not built)',
-  C73: 'directory: codes closed on a date refused as sender or receiver of later packages',
-  C74: 'directory: a province code closed with its successor by import, routing following it',
-  C75: 'directory: no real organ code as a literal in product code',
 };
 
 function checklistIds(): string[] {

@@ -38,6 +38,9 @@ export interface HubConfig {
   retryMaxAttempts: number;
   breakerPauseMs: number;
   sendingLeaseMs: number;
+  /** The hub's system key and certificate (PEM) that sign its acknowledgements (C60); absent = unsigned. */
+  receiptKeyPem?: string;
+  receiptCertificatePem?: string;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +86,8 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'HUB_RETRY_MAX_DELAY_MS', type: 'integer ms', default: '3600000', description: 'Longest wait between two delivery attempts.' },
   { name: 'HUB_RETRY_MAX_ATTEMPTS', type: 'integer', default: '10', description: 'Attempts per package and receiver before the delivery becomes a dead letter (a resend starts a new series).' },
   { name: 'HUB_BREAKER_PAUSE_MS', type: 'integer ms', default: '300000', description: 'After 5 temporary failures in a row, a peer\'s deliveries are paused this long (circuit breaker).' },
+  { name: 'HUB_SIGNING_KEY_FILE', type: 'path', default: '(none)', description: 'PEM private key of this hub\'s system certificate; it signs every acknowledgement (delivery receipt) the hub gives. Set together with HUB_SIGNING_CERT_FILE; without them acknowledgements are unsigned and peers that require signed receipts retry.' },
+  { name: 'HUB_SIGNING_CERT_FILE', type: 'path', default: '(none)', description: 'PEM certificate matching HUB_SIGNING_KEY_FILE: the certificate peers register for this hub.' },
   { name: 'HUB_SENDING_LEASE_MS', type: 'integer ms', default: '300000', description: 'A delivery whose attempt started longer ago than this without an outcome (its worker died) is attempted again.' },
   ...SMTP_SETTINGS,
 ];
@@ -181,7 +186,25 @@ function readHub(env: Env): HubConfig {
     retryMaxAttempts: int(env, 'HUB_RETRY_MAX_ATTEMPTS', 10, 1, 10_000),
     breakerPauseMs: int(env, 'HUB_BREAKER_PAUSE_MS', 300_000, 0, 24 * 3_600_000),
     sendingLeaseMs: int(env, 'HUB_SENDING_LEASE_MS', 300_000, 1000, 24 * 3_600_000),
+    ...readReceiptKey(env),
   };
+}
+
+function readPemFile(env: Env, name: string, marker: RegExp, what: string): string | undefined {
+  const file = env[name]?.trim();
+  if (!file) return undefined;
+  if (!existsSync(file)) throw new ConfigError(name, `file not found: ${file}`);
+  const pem = readFileSync(file, 'utf8');
+  if (!marker.test(pem)) throw new ConfigError(name, `${file} holds no PEM ${what}`);
+  return pem;
+}
+
+function readReceiptKey(env: Env): Pick<HubConfig, 'receiptKeyPem' | 'receiptCertificatePem'> {
+  const key = readPemFile(env, 'HUB_SIGNING_KEY_FILE', /-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'private key');
+  const cert = readPemFile(env, 'HUB_SIGNING_CERT_FILE', /-----BEGIN CERTIFICATE-----/, 'certificate');
+  if (key && !cert) throw new ConfigError('HUB_SIGNING_CERT_FILE', 'must be set when HUB_SIGNING_KEY_FILE is set');
+  if (cert && !key) throw new ConfigError('HUB_SIGNING_KEY_FILE', 'must be set when HUB_SIGNING_CERT_FILE is set');
+  return key && cert ? { receiptKeyPem: key, receiptCertificatePem: cert } : {};
 }
 
 function readTrustProxy(env: Env): Config['trustProxy'] {

@@ -23,5 +23,6 @@ export function composeDeps(config: Config, database: Database, overrides: { clo
     reports: reportRenderer,
     signing: signing.signing,
     signingVault: signing.vault,
+    signingTrust: signing.trust,
   };
 }

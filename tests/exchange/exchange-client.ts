@@ -106,7 +106,7 @@ export async function operatorSession(instance: Instance, username = 'vanhanh', 
 }
 
 export interface TraceView {
-  events: { kind: string; errorCode: string | null; errorOrigin: string | null; toNode: string | null; packageSha256: string | null }[];
+  events: { kind: string; errorCode: string | null; errorOrigin: string | null; toNode: string | null; packageSha256: string | null; data: Record<string, unknown> }[];
   deliveries: { receiverCode: string; route: string; state: string; attempts: number; lastErrorCode: string | null; lastErrorOrigin: string | null; lastErrorMessage: string | null; ackResult: string | null }[];
 }
 

@@ -58,6 +58,8 @@ describe.skipIf(!withPostgres)(`[pglite↔postgres] two hubs exchanging`, () => 
     expect(answers.map((a) => a.body.result)).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     const trace = await deliveredTrace(pkg.packageId, receiverCode);
     expect(trace.deliveries.map((d) => [d.route, d.state, d.ackResult])).toEqual([['peer', 'delivered', 'accepted']]);
+    // C60: hub B's receipt is signed with its system key and checked by A against the certificate A registered.
+    expect(trace.events.find((ev) => ev.kind === 'receipt')?.data).toMatchObject({ signed: true, receipt: { sha256: answers[0]!.body.sha256, signature: { algorithm: 'rsa-sha256' } } });
     // Hub A's hop replayed four more times, as after lost acknowledgements: B answers duplicate each time.
     const replays = [];
     for (let i = 0; i < 4; i++) replays.push(await push({ ...two.b, endpointToken: two.hubTokens.aToB }, pkg));

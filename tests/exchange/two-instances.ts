@@ -11,7 +11,7 @@
  * agreed up front, as two operators would agree them.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, targetFromConfig } from '../../server/adapters/db/database.ts';
@@ -132,6 +132,16 @@ export async function startTwoInstances(options: TwoInstancesOptions): Promise<T
   } else {
     b = new Instance('Cà Mau (PGlite)', 'pglite', options.portB, envB, async () => {});
   }
+
+  // Each hub signs its acknowledgements (C60) with its province's system key, the certificate the other registers.
+  const keyFiles = (name: string, who: TestIdentity): NodeJS.ProcessEnv => {
+    mkdirSync(base, { recursive: true });
+    writeFileSync(path.join(base, `${name}.key`), who.privateKeyPem, { mode: 0o600 });
+    writeFileSync(path.join(base, `${name}.crt`), who.certificatePem);
+    return { HUB_SIGNING_KEY_FILE: path.join(base, `${name}.key`), HUB_SIGNING_CERT_FILE: path.join(base, `${name}.crt`) };
+  };
+  Object.assign(envA, keyFiles('hub-baclieu', pkiA.organ));
+  Object.assign(envB, keyFiles('hub-camau', pkiB.organ));
 
   const tokens = { endpointA: token(), endpointB: token(), aToB: token(), bToA: token() };
   const certA = pkiA.organ.certificatePem;

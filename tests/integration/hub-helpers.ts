@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { buildDocumentPackage } from '../../server/adapters/hub/edxml/build-document.ts';
 import { EdxmlPackageReader } from '../../server/adapters/hub/package-reader.ts';
 import { HttpPeerClient } from '../../server/adapters/hub/peer-client.ts';
+import { RsaReceiptSignatures } from '../../server/adapters/hub/receipt-signatures.ts';
 import { draftPackage } from '../../server/adapters/hub/testing/samples.ts';
 import type { SignOptions } from '../../server/adapters/hub/xml-signature.ts';
+import type { Acknowledgement } from '../../server/app/ports/hub.ts';
 import { DEFAULT_HUB_SETTINGS, withHubDefaults, type HubDeps } from '../../server/app/hub/hub-deps.ts';
 import { registerPeer, type RegisterPeerInput } from '../../server/app/hub/register-peer.ts';
 import { sendPackage, storePackagePayload } from '../../server/app/hub/send-package.ts';
@@ -15,7 +17,7 @@ import type { TestEnv } from './harness.ts';
 
 export function hubDeps(e: TestEnv, retry: Partial<RetryPolicy> = {}): HubDeps {
   return withHubDefaults({
-    uow: e.deps.uow, clock: e.clock, files: e.deps.files, reader: new EdxmlPackageReader(), peers: new HttpPeerClient({ timeoutMs: 3000 }),
+    uow: e.deps.uow, clock: e.clock, files: e.deps.files, reader: new EdxmlPackageReader(), peers: new HttpPeerClient({ timeoutMs: 3000 }), receipts: new RsaReceiptSignatures(),
     settings: DEFAULT_HUB_SETTINGS, retry: { ...DEFAULT_RETRY_POLICY, ...retry }, random: () => 0.5,
   });
 }
@@ -50,7 +52,7 @@ export interface TestPackage {
 }
 
 /** A document package from `from` to `to`, as the issuing flow would build it. */
-export function documentPackage(from: string, to: string[], options: { number?: string; revoke?: string; signer?: SignOptions; sphere?: string } = {}): TestPackage {
+export function documentPackage(from: string, to: string[], options: { number?: string; revoke?: string; signer?: SignOptions; sphere?: string; timestamp?: string } = {}): TestPackage {
   const draft = draftPackage({ packageId: randomUUID() });
   const built = buildDocumentPackage(
     {
@@ -62,7 +64,7 @@ export function documentPackage(from: string, to: string[], options: { number?: 
         Code: { CodeNumber: options.number ?? '125', CodeNotation: 'SNV-VP' },
         OtherInfo: { ...draft.MessageHeader.OtherInfo, ...(options.sphere ? { SphereOfPromulgation: options.sphere } : {}) },
       },
-      TraceHeader: [{ OrganId: from, Timestamp: '2026/03/02 09:00:00' }],
+      TraceHeader: [{ OrganId: from, Timestamp: options.timestamp ?? '2026/03/02 09:00:00' }],
       Bussiness: options.revoke
         ? { BussinessDocType: '1', BussinessDocReason: 'Thu hồi để sửa sai sót', DocumentId: options.revoke }
         : draft.Bussiness,
@@ -105,6 +107,8 @@ export async function traceKinds(e: TestEnv, packageId: string): Promise<string[
 export class FakePeerHub {
   received: { packageId: string; authorization: string | undefined; sha256: string }[] = [];
   failing = true;
+  /** How the acknowledgement is made (C60): signed with `signer`, naming other bytes, or with its signature spoiled. */
+  ack: { signer?: RsaReceiptSignatures; tamper?: 'digest' | 'signature' } = {};
   private server: Server | undefined;
   url = '';
 
@@ -125,7 +129,12 @@ export class FakePeerHub {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'INTERNAL', message: 'hỏng' }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ packageId, result: 'accepted', receivedAt: new Date().toISOString(), sha256 }));
+    const digest = this.ack.tamper === 'digest' ? createHash('sha256').update('other bytes').digest('hex') : sha256;
+    let ack: Acknowledgement = { packageId, result: 'accepted', receivedAt: new Date().toISOString(), sha256: digest };
+    if (this.ack.signer) ack = this.ack.signer.sign(ack);
+    // Signed, then changed: the result no longer matches what was signed.
+    if (this.ack.tamper === 'signature') ack = { ...ack, receivedAt: new Date(0).toISOString() };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ack));
   }
 
   async stop(): Promise<void> {

@@ -12,6 +12,8 @@ export interface HubPeersTable {
   outbound_token: string | null;
   signature_policy: ColumnType<'required' | 'unsigned-allowed', 'required' | 'unsigned-allowed' | undefined, 'required' | 'unsigned-allowed'>;
   max_package_bytes: number | null;
+  /** Migration 20261203200000: how far the signing certificate is checked. */
+  certificate_check: ColumnType<'registered' | 'chain' | 'chain-revocation', 'registered' | 'chain' | 'chain-revocation' | undefined, 'registered' | 'chain' | 'chain-revocation'>;
   active: Generated<boolean>;
   last_success_at: TimestampNull;
   last_failure_at: TimestampNull;
@@ -51,7 +53,7 @@ export interface HubDeliveriesTable {
   route: 'local' | 'peer' | 'none';
   receiver_agency_id: string | null;
   peer_id: string | null;
-  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'dead';
+  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'dead' | 'abandoned';
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   first_attempt_at: TimestampNull;
@@ -63,6 +65,10 @@ export interface HubDeliveriesTable {
   ack_result: string | null;
   ack_sha256: string | null;
   expires_at: Timestamp;
+  /** Migration 20261203200100: an operator abandoned the dead letter. */
+  abandoned_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  abandoned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  abandoned_at: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
 }
 

@@ -8,7 +8,10 @@ import { documentIdKey } from '../../domain/exchange/document-id.ts';
 import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts';
 import { ExchangeErrorCode as E, ExchangeRefusal } from '../../domain/exchange/refusal.ts';
 import { isSecretSphere } from '../../domain/exchange/secrecy.ts';
-import type { PackageReader, ReadPackage, SignatureCheck, SignaturePolicy } from '../../app/ports/hub.ts';
+import { wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
+import type { CertificateCheck, PackageReader, ReadPackage, SignatureCheck, SignaturePolicy } from '../../app/ports/hub.ts';
+import type { TrustSource } from '../signing/validation/trust-material.ts';
+import { checkPeerCertificate } from './peer-certificate-check.ts';
 import { decodeAttachments } from './edxml/attachments.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
 import { packageIdOf } from './edxml/package-id.ts';
@@ -30,8 +33,17 @@ export function statusKeyOf(from: string, documentId: string, statusCode: string
   return JSON.stringify([from.trim(), documentIdKey(documentId), statusCode, timestamp.trim()]);
 }
 
+function createdAt(raw: string | undefined): { createdAt?: Date } {
+  const at = raw ? wireTimestampToDate(raw) : null;
+  return at && !Number.isNaN(at.getTime()) ? { createdAt: at } : {};
+}
+
 export class EdxmlPackageReader implements PackageReader {
-  constructor(private readonly baseLimits: EdxmlLimits = DEFAULT_LIMITS) {}
+  /** `trust`: the signing module's anchors and CRLs, for peers whose certificate check goes beyond `registered`. */
+  constructor(
+    private readonly baseLimits: EdxmlLimits = DEFAULT_LIMITS,
+    private readonly trust?: TrustSource,
+  ) {}
 
   read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown } {
     const limits = { ...this.baseLimits, maxPackageBytes: Math.min(this.baseLimits.maxPackageBytes, options.maxBytes) };
@@ -45,6 +57,7 @@ export class EdxmlPackageReader implements PackageReader {
         packageId, kind: 'document', sha256, size: bytes.length, senderCode: mh.From.OrganId, receiverCodes: mh.To.map((t) => t.OrganId),
         businessType: businessTypeOf(parsed.package), documentId: mh.DocumentId, documentKey: documentIdKey(changeTargetOf(parsed.package)),
         priority: priorityOf(mh.OtherInfo?.Priority), secretMarked: isSecretSphere(mh.OtherInfo?.SphereOfPromulgation),
+        ...createdAt(parsed.package.TraceHeaderList.TraceHeader[0]?.Timestamp),
       };
     } else {
       const s = parsed.package;
@@ -52,16 +65,18 @@ export class EdxmlPackageReader implements PackageReader {
         packageId, kind: 'status', sha256, size: bytes.length, senderCode: s.From.OrganId, receiverCodes: [s.ResponseFor.OrganId!],
         businessType: null, documentId: s.ResponseFor.DocumentId!, documentKey: documentIdKey(s.ResponseFor.DocumentId!), priority: 0, secretMarked: false,
         statusKey: statusKeyOf(s.From.OrganId, s.ResponseFor.DocumentId!, s.StatusCode, s.Timestamp),
+        ...createdAt(s.Timestamp),
       };
     }
     return { info, handle: { parsed, limits } satisfies Handle };
   }
 
-  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date }): SignatureCheck {
+  async verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date; certificateCheck?: CertificateCheck }): Promise<SignatureCheck> {
     const { parsed } = handle as Handle;
     const result = verifyParsedXml(parsed.xml, { at: options.at });
     if (!result.present && options.policy === 'unsigned-allowed') return { signed: false, unsignedAdmitted: true, weak: false, signerFingerprint: null };
     assertSignature(result);
+    if (result.certificate) await checkPeerCertificate(this.trust, result.certificate.pem, options.certificateCheck ?? 'registered', options.at);
     const signer = result.certificate?.fingerprint256 ?? null;
     const registered = options.certificatePem ? new X509Certificate(options.certificatePem).fingerprint256 : null;
     if (!registered || signer !== registered) {

@@ -14,6 +14,7 @@ import { loadKek } from './signing-config.ts';
 import { SigningDirectory } from './signing-directory.ts';
 import { DbKeyStore } from './store/db-key-store.ts';
 import { DbTrustSource } from './store/db-trust-source.ts';
+import type { TrustSource } from './validation/trust-material.ts';
 import { HttpCrlSource } from './validation/crl-fetcher.ts';
 import { LocalSigningVault } from './store/signing-vault.ts';
 
@@ -31,6 +32,8 @@ export interface SigningServices {
   signing: DocumentSigning;
   /** Key import, certificate and CRL reading for the administration use cases. */
   vault: SigningVault;
+  /** Anchors and CRLs (CA folder + database), also used by the hub for peers' certificates. */
+  trust: TrustSource;
 }
 
 /**
@@ -97,5 +100,5 @@ export function createSigning(setup: SigningSetup): SigningServices {
     },
     ...(config.demoMode ? { testCa: { dir: ca.dir, get issuer() { return getIssuer()!; } } } : {}),
   });
-  return { signing, vault };
+  return { signing, vault, trust };
 }

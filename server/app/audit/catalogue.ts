@@ -25,6 +25,7 @@ export const AUDIT_EVENTS = {
   'file.downloaded': 'A stored file was downloaded (domain.md §4.2: every view, download and print is logged).',
   'hub.peer_registered': 'A peer hub was registered with its code groups, endpoint, certificate and credentials.',
   'hub.dead_letter_resent': 'An operator resent a dead letter (same package id and bytes, new attempt series).',
+  'hub.dead_letter_abandoned': 'An operator abandoned a dead letter with a reason the sender sees; the delivery is kept, later packages of the document proceed.',
   'register.created': 'A register (sổ đăng ký văn bản) was opened: direction, year, types covered, notation pattern.',
   'register.number_allocated': 'A number was taken from a register\'s yearly counter (number, notation, what it numbers).',
   'register.number_voided': 'A taken number was voided (hủy số) with its reason; its register line stays.',

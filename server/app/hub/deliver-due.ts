@@ -8,7 +8,7 @@
  *   that is taken up again after the lease (the receiver deduplicates the second push).
  */
 import { afterFailure } from '../../domain/exchange/retry-policy.ts';
-import type { DeliveryRecord, PushOutcome } from '../ports/hub.ts';
+import type { Acknowledgement, DeliveryRecord, PeerRecord, PushOutcome } from '../ports/hub.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { HubDeps } from './hub-deps.ts';
 
@@ -61,6 +61,20 @@ async function claimNext(deps: HubDeps): Promise<Claimed> {
   });
 }
 
+/**
+ * C60: the receipt names our digest, and its signature verifies against the peer's registered
+ * certificate. An unsigned receipt is kept (marked unsigned) only from a peer registered without a
+ * certificate or with the `unsigned-allowed` policy; from the others it is a failed attempt (retried).
+ */
+function checkReceipt(deps: HubDeps, peer: PeerRecord, ack: Acknowledgement, sha256: string): { kind: 'digest' | 'signature' | 'unsigned'; message: string } | undefined {
+  if (ack.sha256 !== sha256) return { kind: 'digest', message: `Biên nhận của trục ${peer.name} mang mã băm ${ack.sha256}, khác gói tin đã gửi (${sha256})` };
+  if (!peer.certificatePem) return undefined;
+  const check = deps.receipts.verify(ack, peer.certificatePem);
+  if (check === 'invalid') return { kind: 'signature', message: `Chữ ký trên biên nhận của trục ${peer.name} không hợp lệ với chứng thư số đã đăng ký` };
+  if (check === 'unsigned' && peer.signaturePolicy === 'required') return { kind: 'unsigned', message: `Biên nhận của trục ${peer.name} không được ký` };
+  return undefined;
+}
+
 async function push(deps: HubDeps, d: DeliveryRecord, sha256: string): Promise<PushOutcome> {
   const peer = await deps.uow.run((tx) => tx.hub.findPeerById(d.peerId!));
   if (!peer) return { ok: false, code: 'EXCHANGE_UNKNOWN_RECEIVER', origin: 'hub', temporary: false, message: 'Trục kết nối đã bị gỡ' };
@@ -68,9 +82,11 @@ async function push(deps: HubDeps, d: DeliveryRecord, sha256: string): Promise<P
   try {
     const bytes = await readAll(await deps.files.get(sha256));
     const outcome = await deps.peers.push(peer, { packageId: d.packageId, kind: pkg!.kind, bytes });
-    // The receipt must name the exact bytes we sent (§4.1); anything else proves nothing.
-    if (outcome.ok && outcome.ack.sha256 !== sha256) {
-      return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Biên nhận mang mã băm ${outcome.ack.sha256}, khác gói tin đã gửi` };
+    // The receipt must name the exact bytes we sent (§4.1) and be signed by the peer; anything else proves nothing.
+    if (outcome.ok) {
+      const problem = checkReceipt(deps, peer, outcome.ack, sha256);
+      if (problem) return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: problem.message, receiptProblem: problem.kind };
+      outcome.receiptSigned = outcome.ack.signature !== undefined && peer.certificatePem !== null;
     }
     // The peer took the package for its other receivers but refused ours (§4.6: refusals are per receiver).
     const mine = outcome.ok ? outcome.ack.receivers?.find((r) => r.code === d.receiverCode) : undefined;
@@ -95,12 +111,13 @@ async function recordOutcome(deps: HubDeps, sent: DeliveryRecord, sha256: string
     const trace = { packageId: d.packageId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: sha256 };
     if (outcome.ok) {
       await tx.hub.updateDelivery(d.id, { state: 'delivered', deliveredAt: now, ackResult: outcome.ack.result, ackSha256: outcome.ack.sha256, lastErrorCode: null, lastErrorOrigin: null, lastErrorMessage: null });
-      await tx.hubTrace.record({ ...trace, kind: 'receipt', data: { result: outcome.ack.result, receivedAt: outcome.ack.receivedAt } });
+      // The whole acknowledgement, signature included, is the receipt (§4.1): proof of what the next node got.
+      await tx.hubTrace.record({ ...trace, kind: 'receipt', data: { result: outcome.ack.result, receivedAt: outcome.ack.receivedAt, signed: outcome.receiptSigned === true, receipt: outcome.ack } });
       await tx.hubTrace.record({ ...trace, kind: 'delivered', data: { route: 'peer' } });
       if (d.peerId) await tx.hub.updatePeerHealth(d.peerId, { lastSuccessAt: now, consecutiveFailures: 0 });
       return 'delivered';
     }
-    await tx.hubTrace.record({ ...trace, kind: 'attempt_failed', errorCode: outcome.code, errorOrigin: outcome.origin, data: { attempt: d.attempts, temporary: outcome.temporary, message: outcome.message, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}) } });
+    await tx.hubTrace.record({ ...trace, kind: 'attempt_failed', errorCode: outcome.code, errorOrigin: outcome.origin, data: { attempt: d.attempts, temporary: outcome.temporary, message: outcome.message, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}), ...(outcome.receiptProblem ? { receiptProblem: outcome.receiptProblem } : {}) } });
     if (d.peerId) {
       const peer = await tx.hub.findPeerById(d.peerId);
       await tx.hub.updatePeerHealth(d.peerId, { lastFailureAt: now, consecutiveFailures: (peer?.consecutiveFailures ?? 0) + 1 });

@@ -1,6 +1,6 @@
 /** Per-peer health for operators: last success, backlog, failures (issue 5 item 6). Secrets never leave. */
 import type { Actor } from '../actor.ts';
-import type { SignaturePolicy } from '../ports/hub.ts';
+import type { CertificateCheck, SignaturePolicy } from '../ports/hub.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { assertOperator } from './operator-access.ts';
 
@@ -11,6 +11,7 @@ export interface PeerHealth {
   endpointUrl: string | null;
   mode: 'push' | 'pull';
   signaturePolicy: SignaturePolicy;
+  certificateCheck: CertificateCheck;
   active: boolean;
   lastSuccessAt: string | null;
   lastFailureAt: string | null;
@@ -27,7 +28,7 @@ export async function findPeers(tx: TxPorts, actor: Actor): Promise<PeerHealth[]
     const b = backlog.get(p.id);
     return {
       id: p.id, name: p.name, codePrefixes: p.codePrefixes, endpointUrl: p.endpointUrl, mode: p.endpointUrl ? 'push' : 'pull',
-      signaturePolicy: p.signaturePolicy, active: p.active, lastSuccessAt: p.lastSuccessAt?.toISOString() ?? null,
+      signaturePolicy: p.signaturePolicy, certificateCheck: p.certificateCheck, active: p.active, lastSuccessAt: p.lastSuccessAt?.toISOString() ?? null,
       lastFailureAt: p.lastFailureAt?.toISOString() ?? null, consecutiveFailures: p.consecutiveFailures,
       waiting: b?.waiting ?? 0, dead: b?.dead ?? 0, oldestWaitingAt: b?.oldestWaitingAt?.toISOString() ?? null,
     };

@@ -1,7 +1,7 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/exchange/retry-policy.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { FileStore } from '../ports/file-store.ts';
-import type { HubSettings, PackageReader, PeerClient } from '../ports/hub.ts';
+import type { HubSettings, PackageReader, PeerClient, ReceiptSignatures } from '../ports/hub.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 
 export const DEFAULT_HUB_SETTINGS: HubSettings = {
@@ -19,6 +19,8 @@ export interface HubDeps {
   files: FileStore;
   reader: PackageReader;
   peers: PeerClient;
+  /** Signs this hub's acknowledgements and checks the peers' (C60). */
+  receipts: ReceiptSignatures;
   settings: HubSettings;
   retry: RetryPolicy;
   /** Source of jitter, in [0, 1); tests pin it. */

@@ -12,7 +12,7 @@ import type { TxPorts } from '../ports/unit-of-work.ts';
 import { takeCustody } from './custody.ts';
 import type { HubDeps } from './hub-deps.ts';
 import { authenticatePeer } from './peer-auth.ts';
-import { peerMaySendFor } from './routing.ts';
+import { peerMaySendFor, vietnamDay } from './routing.ts';
 import { storePackagePayload } from './send-package.ts';
 
 export interface ReceivePackageInput {
@@ -60,6 +60,25 @@ async function duplicateOrConflict(tx: TxPorts, deps: HubDeps, peer: PeerRecord,
   return { packageId: info.packageId, result: 'duplicate', receivedAt: at.toISOString(), sha256: info.sha256, ...(receivers.length > 0 ? { receivers } : {}) };
 }
 
+/**
+ * C73: a code of our directory closed on a date cannot send a package made on or after that date
+ * (made = the sender's own timestamp, else the receipt). A package made earlier and delivered late is
+ * still taken. Codes unknown here (other provinces') are the peer's to vouch for.
+ */
+async function assertSenderOpen(tx: TxPorts, info: ReadPackage, receivedAt: Date): Promise<void> {
+  const uses = await tx.agencies.codeUses(info.senderCode);
+  if (uses.length === 0) return;
+  const made = info.createdAt && info.createdAt.getTime() <= receivedAt.getTime() ? info.createdAt : receivedAt;
+  const day = vietnamDay(made);
+  if (uses.some((u) => u.validFrom <= day && (u.validTo === null || u.validTo > day))) return;
+  const last = [...uses].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0]!;
+  throw new ExchangeRefusal(
+    E.EXCHANGE_SENDER_MISMATCH,
+    `Mã định danh gửi ${info.senderCode} không còn hiệu lực vào ngày ${day}${last.validTo ? ` (đóng từ ${last.validTo})` : ''}${last.successorCode ? `; mã kế thừa: ${last.successorCode}` : ''}`,
+    { details: { closedSender: info.senderCode, successor: last.successorCode } },
+  );
+}
+
 /** Per receiver: refused when its delivery was made dead at custody (unroutable), else accepted. */
 function receiversOf(deliveries: DeliveryRecord[]): NonNullable<Acknowledgement['receivers']> {
   return deliveries.map((d) =>
@@ -69,7 +88,12 @@ function receiversOf(deliveries: DeliveryRecord[]): NonNullable<Acknowledgement[
   );
 }
 
+/** The acknowledgement, signed by this hub (C60) when it has a key. */
 export async function receivePackage(deps: HubDeps, input: ReceivePackageInput): Promise<Acknowledgement> {
+  return deps.receipts.sign(await receive(deps, input));
+}
+
+async function receive(deps: HubDeps, input: ReceivePackageInput): Promise<Acknowledgement> {
   const peer = await deps.uow.run((tx) => authenticatePeer(tx, input.token));
   const receivedAt = deps.clock.now();
   const digest = sha256(input.bytes);
@@ -93,11 +117,12 @@ export async function receivePackage(deps: HubDeps, input: ReceivePackageInput):
   if (seen) return seen;
   let unsignedAdmitted = false;
   try {
-    const sig = deps.reader.verify(handle, { policy: peer.signaturePolicy, certificatePem: peer.certificatePem, at: receivedAt });
+    const sig = await deps.reader.verify(handle, { policy: peer.signaturePolicy, certificatePem: peer.certificatePem, at: receivedAt, certificateCheck: peer.certificateCheck });
     unsignedAdmitted = sig.unsignedAdmitted;
     if (!peerMaySendFor(peer, info.senderCode)) {
       throw new ExchangeRefusal(E.EXCHANGE_SENDER_MISMATCH, `Trục ${peer.name} không được đăng ký gửi thay cơ quan ${info.senderCode}`);
     }
+    await deps.uow.run((tx) => assertSenderOpen(tx, info, receivedAt));
     if (info.secretMarked) throw new ExchangeRefusal(E.EXCHANGE_SECRET_DOCUMENT, 'Gói tin mang độ mật: văn bản mật không được trao đổi qua trục liên thông');
     deps.reader.checkAttachments(handle);
   } catch (e) {

@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { parseOrganId } from '../../domain/exchange/organ-id.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, ErrorCode } from '../errors.ts';
-import type { PeerRecord, SignaturePolicy } from '../ports/hub.ts';
+import { CERTIFICATE_CHECKS, type CertificateCheck, type PeerRecord, type SignaturePolicy } from '../ports/hub.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { assertOperator } from './operator-access.ts';
 import { credentialsHashOf, newPeerToken } from './peer-auth.ts';
@@ -20,6 +20,8 @@ export interface RegisterPeerInput {
   /** The token we present to the peer's endpoint. */
   outboundToken?: string | null;
   signaturePolicy?: SignaturePolicy;
+  /** Default `registered`; `chain` and `chain-revocation` need the certificate. */
+  certificateCheck?: CertificateCheck;
   maxPackageBytes?: number | null;
 }
 
@@ -45,16 +47,19 @@ export async function registerPeer(tx: TxPorts, actor: Actor | null, input: Regi
       throw invalid('certificatePem', 'Chứng thư số của trục không đọc được (cần PEM X.509).');
     }
   }
+  const certificateCheck = input.certificateCheck ?? 'registered';
+  if (!CERTIFICATE_CHECKS.includes(certificateCheck)) throw invalid('certificateCheck', `Mức kiểm tra chứng thư "${String(certificateCheck)}" không hợp lệ (registered, chain, chain-revocation).`);
+  if (certificateCheck !== 'registered' && !input.certificatePem) throw invalid('certificateCheck', 'Kiểm tra chuỗi tin cậy cần chứng thư số của trục.');
   const inboundToken = input.inboundToken ?? newPeerToken();
   if (inboundToken.length < 32) throw invalid('inboundToken', 'Mã xác thực của trục cần ít nhất 32 ký tự.');
   const peer = await tx.hub.insertPeer({
     name, codePrefixes: input.codePrefixes, endpointUrl: input.endpointUrl ?? null, certificatePem: input.certificatePem ?? null,
     credentialsHash: credentialsHashOf(inboundToken), outboundToken: input.outboundToken ?? null,
-    signaturePolicy: input.signaturePolicy ?? 'required', maxPackageBytes: input.maxPackageBytes ?? null,
+    signaturePolicy: input.signaturePolicy ?? 'required', certificateCheck, maxPackageBytes: input.maxPackageBytes ?? null,
   });
   await tx.audit.record({
     type: 'hub.peer_registered', actorUserId: actor?.userId ?? null, actorAgencyId: actor?.agencyId ?? null, agencyId: null, subjectType: 'hub_peer', subjectId: peer.id,
-    data: { name, codePrefixes: input.codePrefixes, endpointUrl: peer.endpointUrl, signaturePolicy: peer.signaturePolicy, by: actor ? 'user' : 'cli' },
+    data: { name, codePrefixes: input.codePrefixes, endpointUrl: peer.endpointUrl, signaturePolicy: peer.signaturePolicy, certificateCheck, by: actor ? 'user' : 'cli' },
   });
   return { peer, inboundToken };
 }

@@ -4,7 +4,7 @@ import { groupPeerFor, peerFor, peerMaySendFor, vietnamDay } from './routing.ts'
 
 function peer(name: string, codePrefixes: string[], active = true): PeerRecord {
   return {
-    id: name, name, codePrefixes, endpointUrl: 'https://peer.example/', certificatePem: null, outboundToken: null, signaturePolicy: 'required',
+    id: name, name, codePrefixes, endpointUrl: 'https://peer.example/', certificatePem: null, outboundToken: null, signaturePolicy: 'required', certificateCheck: 'registered',
     maxPackageBytes: null, active, lastSuccessAt: null, lastFailureAt: null, consecutiveFailures: 0,
   };
 }

@@ -6,9 +6,16 @@
 import type { ExchangeErrorCode, RefusalOrigin } from '../../domain/exchange/refusal.ts';
 
 export type PackageKind = 'document' | 'status';
-export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dead';
+export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dead' | 'abandoned';
 export type DeliveryRoute = 'local' | 'peer' | 'none';
 export type SignaturePolicy = 'required' | 'unsigned-allowed';
+/**
+ * How far a peer's signing certificate is checked (§2.7): `registered` = it is the registered
+ * certificate; `chain` = and it chains to a configured trust anchor (the signing module's anchors);
+ * `chain-revocation` = and a current CRL says it is not revoked (no CRL: indeterminate, retried).
+ */
+export type CertificateCheck = 'registered' | 'chain' | 'chain-revocation';
+export const CERTIFICATE_CHECKS: readonly CertificateCheck[] = ['registered', 'chain', 'chain-revocation'];
 
 export interface PeerRecord {
   id: string;
@@ -20,6 +27,7 @@ export interface PeerRecord {
   /** Bearer token this hub presents when pushing to the peer. */
   outboundToken: string | null;
   signaturePolicy: SignaturePolicy;
+  certificateCheck: CertificateCheck;
   maxPackageBytes: number | null;
   active: boolean;
   lastSuccessAt: Date | null;
@@ -35,6 +43,7 @@ export interface NewPeer {
   credentialsHash: string;
   outboundToken: string | null;
   signaturePolicy: SignaturePolicy;
+  certificateCheck: CertificateCheck;
   maxPackageBytes: number | null;
 }
 
@@ -99,7 +108,7 @@ export type DeliveryPatch = Partial<
     | 'state' | 'attempts' | 'nextAttemptAt' | 'firstAttemptAt' | 'lastAttemptAt' | 'lastErrorCode' | 'lastErrorOrigin'
     | 'lastErrorMessage' | 'deliveredAt' | 'ackResult' | 'ackSha256' | 'expiresAt' | 'route' | 'receiverAgencyId' | 'peerId'
   >
->;
+> & { abandonedReason?: string; abandonedBy?: string; abandonedAt?: Date };
 
 export interface NewInboxEntry {
   agencyId: string;
@@ -187,7 +196,7 @@ export interface HubRepository {
 
 /** Every hop event a hub records about a package (§4.7). */
 export const TRACE_KINDS = [
-  'custody', 'duplicate', 'refused', 'queued', 'attempt', 'attempt_failed', 'delivered', 'receipt', 'dead', 'resent', 'expired',
+  'custody', 'duplicate', 'refused', 'queued', 'attempt', 'attempt_failed', 'delivered', 'receipt', 'dead', 'resent', 'expired', 'abandoned',
 ] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
 
@@ -233,6 +242,8 @@ export interface ReadPackage {
   secretMarked: boolean;
   /** Statuses: the deduplication key of §4.2; absent for documents. */
   statusKey?: string;
+  /** When the sender made it (the issuer's TraceHeader or the status Timestamp, wire form); absent when unreadable. */
+  createdAt?: Date;
 }
 
 export interface SignatureCheck {
@@ -245,8 +256,12 @@ export interface SignatureCheck {
 /** Parses and checks received bytes; every method throws the domain's ExchangeRefusal. */
 export interface PackageReader {
   read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown };
-  /** The package signature under the peer's policy; the signer must be the registered certificate. */
-  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date }): SignatureCheck;
+  /**
+   * The package signature under the peer's policy; the signer must be the registered certificate and,
+   * as `certificateCheck` asks, chain to a trust anchor and not be revoked. Call it outside a transaction
+   * (trust material is read through its own connection).
+   */
+  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date; certificateCheck?: CertificateCheck }): Promise<SignatureCheck>;
   /** Decodes every attachment once to check it (the hub stores the package bytes, not the files). */
   checkAttachments(handle: unknown): void;
 }
@@ -262,11 +277,32 @@ export interface Acknowledgement {
   temporary?: boolean;
   message?: string;
   receivers?: { code: string; result: 'accepted' | 'refused'; errorCode?: string; origin?: RefusalOrigin; message?: string }[];
+  /** Detached signature of the acknowledging node over the rest of the acknowledgement (C60). */
+  signature?: ReceiptSignature;
+}
+
+/** RSA-SHA256 over the RFC 8785 canonical JSON of the acknowledgement without `signature`. */
+export interface ReceiptSignature {
+  algorithm: 'rsa-sha256';
+  /** SHA-256 (hex) of the signer's certificate (DER), so a reader knows which key to expect. */
+  certificateSha256: string;
+  /** Base64 signature value. */
+  value: string;
+}
+
+export type ReceiptCheck = 'valid' | 'invalid' | 'unsigned';
+
+/** Signs the acknowledgements this hub gives and checks those its peers give (§4.1). */
+export interface ReceiptSignatures {
+  /** The acknowledgement with its signature; unchanged when this hub has no signing key. */
+  sign(ack: Acknowledgement): Acknowledgement;
+  /** Checks the signature against the peer's registered certificate. */
+  verify(ack: Acknowledgement, certificatePem: string): ReceiptCheck;
 }
 
 export type PushOutcome =
-  | { ok: true; ack: Acknowledgement }
-  | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number };
+  | { ok: true; ack: Acknowledgement; /** Set by the sender's check: the receipt's signature was verified. */ receiptSigned?: boolean }
+  | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number; receiptProblem?: 'digest' | 'signature' | 'unsigned' };
 
 export interface PeerClient {
   push(peer: PeerRecord, pkg: { packageId: string; kind: PackageKind; bytes: Buffer }): Promise<PushOutcome>;

@@ -7,6 +7,7 @@ import type { FileStore } from '../../app/ports/file-store.ts';
 import type { DocumentSigning } from '../../app/ports/document-signing.ts';
 import type { ReportRenderer } from '../../app/ports/report-renderer.ts';
 import type { SigningVault } from '../../app/ports/signing-admin.ts';
+import type { TrustSource } from '../../adapters/signing/validation/trust-material.ts';
 
 /** What the HTTP entry hands to use cases. Built once in main.ts (or by the test harness). */
 export interface AppDeps {
@@ -19,4 +20,6 @@ export interface AppDeps {
   signing: DocumentSigning;
   reports: ReportRenderer;
   signingVault: SigningVault;
+  /** The signing module's trust anchors and CRLs; the hub checks peers' certificates against them. */
+  signingTrust?: TrustSource;
 }

@@ -1,7 +1,9 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIMITS } from '../../adapters/hub/edxml/constants.ts';
 import { EdxmlPackageReader } from '../../adapters/hub/package-reader.ts';
 import { HttpPeerClient } from '../../adapters/hub/peer-client.ts';
+import { RsaReceiptSignatures } from '../../adapters/hub/receipt-signatures.ts';
 import { DEFAULT_HUB_SETTINGS, withHubDefaults, type HubDeps, type HubFaults } from '../../app/hub/hub-deps.ts';
 import { DEFAULT_RETRY_POLICY } from '../../domain/exchange/retry-policy.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -16,7 +18,8 @@ export function hubDepsOf(deps: AppDeps, overrides: Partial<HubDeps> = {}): HubD
   }
   const c = deps.config.hub;
   const hub = withHubDefaults({
-    uow: deps.uow, clock: deps.clock, files: deps.files, reader: new EdxmlPackageReader(), peers: new HttpPeerClient(),
+    uow: deps.uow, clock: deps.clock, files: deps.files, reader: new EdxmlPackageReader(DEFAULT_LIMITS, deps.signingTrust), peers: new HttpPeerClient(),
+    receipts: new RsaReceiptSignatures(c.receiptKeyPem && c.receiptCertificatePem ? { privateKeyPem: c.receiptKeyPem, certificatePem: c.receiptCertificatePem } : undefined),
     settings: { ...DEFAULT_HUB_SETTINGS, nodeName: c.nodeName, sendingLeaseMs: c.sendingLeaseMs, breakerPauseMs: c.breakerPauseMs },
     retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: c.retryBaseMs, maxDelayMs: c.retryMaxDelayMs, maxAttempts: c.retryMaxAttempts },
     ...(deps.config.nodeEnv === 'test' ? { faults: testFaults(deps.config.dataDir) } : {}),

@@ -37,6 +37,10 @@ export const hubCases: OutsiderCases = {
     kind: 'permission', outsider: 'vanthu.stc',
     prepare: async (e) => ({ method: 'POST', url: `/api/hub/dead-letters/${(await deadLetter(e)).deliveryId}/resend` }),
   },
+  'POST /api/hub/dead-letters/:id/abandon': {
+    kind: 'permission', outsider: 'giamdoc.stc',
+    prepare: async (e) => ({ method: 'POST', url: `/api/hub/dead-letters/${(await deadLetter(e)).deliveryId}/abandon`, payload: { reason: 'Cơ quan nhận đã giải thể' } }),
+  },
   'GET /api/hub/packages/:id/trace': {
     kind: 'permission', outsider: 'giamdoc.stc',
     prepare: async (e) => ({ method: 'GET', url: `/api/hub/packages/${(await deadLetter(e)).packageId}/trace` }),

@@ -123,6 +123,7 @@ export const URGENCIES = [
 
 export const DELIVERY_LABELS: Record<string, string> = {
   pending: 'Chờ chuyển', sending: 'Đang chuyển', delivered: 'Đã chuyển đến', failed: 'Chuyển lỗi, đang thử lại', dead: 'Không chuyển được',
+  abandoned: 'Trục đã bỏ chuyển',
 };
 
 export const findOutgoing = async (view: string, signal?: AbortSignal) => (await api.get<{ items: OutgoingDocument[] }>('/api/outgoing', { view }, signal)).items;

@@ -10,7 +10,7 @@ const d = (v: Date | string | null): Date | null => (v === null ? null : new Dat
 function toPeer(r: Selectable<HubPeersTable>): PeerRecord {
   return {
     id: r.id, name: r.name, codePrefixes: r.code_prefixes, endpointUrl: r.endpoint_url, certificatePem: r.certificate_pem,
-    outboundToken: r.outbound_token, signaturePolicy: r.signature_policy, maxPackageBytes: r.max_package_bytes === null ? null : Number(r.max_package_bytes),
+    outboundToken: r.outbound_token, signaturePolicy: r.signature_policy, certificateCheck: r.certificate_check, maxPackageBytes: r.max_package_bytes === null ? null : Number(r.max_package_bytes),
     active: r.active, lastSuccessAt: d(r.last_success_at), lastFailureAt: d(r.last_failure_at), consecutiveFailures: r.consecutive_failures,
   };
 }
@@ -38,6 +38,7 @@ const COLUMN: Record<keyof DeliveryPatch, keyof HubDeliveriesTable> = {
   state: 'state', attempts: 'attempts', nextAttemptAt: 'next_attempt_at', firstAttemptAt: 'first_attempt_at', lastAttemptAt: 'last_attempt_at',
   lastErrorCode: 'last_error_code', lastErrorOrigin: 'last_error_origin', lastErrorMessage: 'last_error_message', deliveredAt: 'delivered_at',
   ackResult: 'ack_result', ackSha256: 'ack_sha256', expiresAt: 'expires_at', route: 'route', receiverAgencyId: 'receiver_agency_id', peerId: 'peer_id',
+  abandonedReason: 'abandoned_reason', abandonedBy: 'abandoned_by', abandonedAt: 'abandoned_at',
 };
 
 export class PgHubRepository implements HubRepository {
@@ -95,7 +96,7 @@ export class PgHubRepository implements HubRepository {
         AND NOT EXISTS (
           SELECT 1 FROM hub_deliveries e
           WHERE e.sender_code = d.sender_code AND e.receiver_code = d.receiver_code AND e.document_key = d.document_key
-            AND e.seq < d.seq AND e.state <> 'delivered')
+            AND e.seq < d.seq AND e.state NOT IN ('delivered','abandoned'))
       ORDER BY d.next_attempt_at, d.seq
       LIMIT 1
       FOR UPDATE OF d SKIP LOCKED`.execute(this.trx);
@@ -140,7 +141,7 @@ export class PgHubRepository implements HubRepository {
         AND NOT EXISTS (
           SELECT 1 FROM hub_deliveries e
           WHERE e.sender_code = d.sender_code AND e.receiver_code = d.receiver_code AND e.document_key = d.document_key
-            AND e.seq < d.seq AND e.state <> 'delivered')
+            AND e.seq < d.seq AND e.state NOT IN ('delivered','abandoned'))
       ORDER BY d.seq LIMIT ${limit}`.execute(this.trx);
     return r.rows.map(toDelivery);
   }
@@ -171,7 +172,7 @@ export class PgHubRepository implements HubRepository {
       .insertInto('hub_peers')
       .values({
         name: p.name, code_prefixes: p.codePrefixes, endpoint_url: p.endpointUrl, certificate_pem: p.certificatePem, credentials_hash: p.credentialsHash,
-        outbound_token: p.outboundToken, signature_policy: p.signaturePolicy, max_package_bytes: p.maxPackageBytes, last_success_at: null, last_failure_at: null,
+        outbound_token: p.outboundToken, signature_policy: p.signaturePolicy, certificate_check: p.certificateCheck, max_package_bytes: p.maxPackageBytes, last_success_at: null, last_failure_at: null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -203,7 +204,7 @@ export class PgHubRepository implements HubRepository {
   async queueStats(): Promise<QueueStats[]> {
     const r = await sql<{ state: DeliveryRecord['state']; route: DeliveryRecord['route']; count: number; oldest: Date | string | null }>`
       SELECT state, route, count(*)::int AS count, min(created_at) AS oldest
-      FROM hub_deliveries WHERE state <> 'delivered' GROUP BY state, route ORDER BY state, route`.execute(this.trx);
+      FROM hub_deliveries WHERE state NOT IN ('delivered','abandoned') GROUP BY state, route ORDER BY state, route`.execute(this.trx);
     return r.rows.map((x) => ({ state: x.state, route: x.route, count: Number(x.count), oldestCreatedAt: d(x.oldest) }));
   }
 
@@ -213,7 +214,7 @@ export class PgHubRepository implements HubRepository {
         count(*) FILTER (WHERE state IN ('pending','sending','failed'))::int AS waiting,
         count(*) FILTER (WHERE state = 'dead')::int AS dead,
         min(created_at) FILTER (WHERE state IN ('pending','sending','failed')) AS oldest
-      FROM hub_deliveries WHERE peer_id IS NOT NULL AND state <> 'delivered' GROUP BY peer_id`.execute(this.trx);
+      FROM hub_deliveries WHERE peer_id IS NOT NULL AND state NOT IN ('delivered','abandoned') GROUP BY peer_id`.execute(this.trx);
     return r.rows.map((x) => ({ peerId: x.peer_id, waiting: Number(x.waiting), dead: Number(x.dead), oldestWaitingAt: d(x.oldest) }));
   }
 

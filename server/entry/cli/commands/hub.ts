@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { verifyHubTrace } from '../../../adapters/db/hub-trace.ts';
 import { deliverDue } from '../../../app/hub/deliver-due.ts';
 import { registerPeer } from '../../../app/hub/register-peer.ts';
+import type { CertificateCheck } from '../../../app/ports/hub.ts';
 import { composeDeps } from '../../compose.ts';
 import { hubDepsOf } from '../../hub/hub-deps.ts';
 import { withDatabase } from '../context.ts';
@@ -20,8 +21,9 @@ export function register(program: Command): void {
     .option('--outbound-token <token>', 'token this hub presents to the peer')
     .option('--inbound-token <token>', 'token the peer presents to us, agreed with its operator (at least 32 characters; generated when absent)')
     .option('--unsigned-allowed', 'admit packages without an XML signature (recorded in the trace)')
+    .option('--certificate-check <level>', 'registered (default: the signer is the registered certificate), chain (and it chains to a configured trust anchor) or chain-revocation (and a current CRL says it is not revoked)')
     .option('--json', 'print the peer id and the inbound token as JSON')
-    .action(async (opts: { name: string; codes: string; endpoint?: string; certificate?: string; outboundToken?: string; inboundToken?: string; unsignedAllowed?: boolean; json?: boolean }) => {
+    .action(async (opts: { name: string; codes: string; endpoint?: string; certificate?: string; outboundToken?: string; inboundToken?: string; unsignedAllowed?: boolean; certificateCheck?: string; json?: boolean }) => {
       const result = await withDatabase((database, config) =>
         composeDeps(config, database).uow.run((tx) =>
           registerPeer(tx, null, {
@@ -32,6 +34,7 @@ export function register(program: Command): void {
             outboundToken: opts.outboundToken ?? null,
             ...(opts.inboundToken ? { inboundToken: opts.inboundToken } : {}),
             signaturePolicy: opts.unsignedAllowed ? 'unsigned-allowed' : 'required',
+            ...(opts.certificateCheck ? { certificateCheck: opts.certificateCheck as CertificateCheck } : {}),
           }),
         ),
       );

@@ -85,7 +85,7 @@ export function AgencyFormPage() {
           </div>
           {!id && (
             <div className="form-row">
-              <TextField label="Mã định danh" className="mono" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} hint="Dạng 000.00.00.H04 (QCVN 102:2016). Có thể cấp sau." />
+              <TextField label="Mã định danh" className="mono" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} hint="Dạng 000.00.00.H99 (QCVN 102:2016). Có thể cấp sau." />
               <TextField label="Đơn vị đầu mối gửi, nhận" value={focalUnitName} onChange={(e) => setFocalUnitName(e.target.value)} hint="Ví dụ: Văn phòng, Bộ phận hành chính." />
             </div>
           )}

@@ -34,7 +34,7 @@ export function CodeForm({ agencyId, currentCode, onAssigned }: { agencyId: stri
     <form className="form inline-form" onSubmit={(e) => void onSubmit(e)} aria-label="Cấp mã định danh mới">
       <h3>{currentCode ? 'Đổi mã định danh' : 'Cấp mã định danh'}</h3>
       <div className="form-row">
-        <TextField label="Mã định danh mới" className="mono" required value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} hint="Dạng 000.00.00.H04 (QCVN 102:2016)." />
+        <TextField label="Mã định danh mới" className="mono" required value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} hint="Dạng 000.00.00.H99 (QCVN 102:2016)." />
         <TextField label="Có hiệu lực từ ngày" type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} hint="Bỏ trống: từ hôm nay." />
       </div>
       <ErrorAlert message={error} />

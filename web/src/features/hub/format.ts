@@ -6,6 +6,7 @@ export const STATE_LABEL: Record<string, string> = {
   failed: 'Chờ thử lại',
   dead: 'Dừng chuyển',
   delivered: 'Đã chuyển',
+  abandoned: 'Đã bỏ chuyển',
 };
 
 export const ROUTE_LABEL: Record<string, string> = {
@@ -32,6 +33,7 @@ export const TRACE_KIND_LABEL: Record<string, string> = {
   dead: 'Dừng chuyển',
   resent: 'Gửi lại',
   expired: 'Quá thời hạn',
+  abandoned: 'Bỏ chuyển (người vận hành)',
 };
 
 export const label = (table: Record<string, string>, key: string | null | undefined): string => (key ? table[key] ?? key : '');

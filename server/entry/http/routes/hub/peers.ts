@@ -15,7 +15,7 @@ export const peers = defineRoute({
       200: Type.Object({
         items: Type.Array(Type.Object({
           id: Type.String(), name: Type.String(), codePrefixes: Type.Array(Type.String()), endpointUrl: Type.Union([Type.String(), Type.Null()]),
-          mode: Type.String(), signaturePolicy: Type.String(), active: Type.Boolean(), lastSuccessAt: Time, lastFailureAt: Time,
+          mode: Type.String(), signaturePolicy: Type.String(), certificateCheck: Type.String(), active: Type.Boolean(), lastSuccessAt: Time, lastFailureAt: Time,
           consecutiveFailures: Type.Integer(), waiting: Type.Integer(), dead: Type.Integer(), oldestWaitingAt: Time,
         })),
       }),

@@ -23,17 +23,18 @@ export const registerPeerRoute = defineRoute({
       outboundToken: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 500 }), Type.Null()])),
       signaturePolicy: Type.Optional(Type.Union([Type.Literal('required'), Type.Literal('unsigned-allowed')])),
       maxPackageBytes: Type.Optional(Type.Union([Type.Integer({ minimum: 1024 }), Type.Null()])),
+      certificateCheck: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('chain'), Type.Literal('chain-revocation')])),
     }, { additionalProperties: false }),
     response: {
       201: Type.Object({
         id: Type.String(), name: Type.String(), codePrefixes: Type.Array(Type.String()), endpointUrl: Type.Union([Type.String(), Type.Null()]),
-        signaturePolicy: Type.String(), inboundToken: Type.String(),
+        signaturePolicy: Type.String(), certificateCheck: Type.String(), inboundToken: Type.String(),
       }),
     },
   },
   handler: async ({ deps, actor, body, reply }) => {
     const { peer, inboundToken } = await deps.uow.run((tx) => register(tx, actor, body));
     reply.status(201);
-    return { id: peer.id, name: peer.name, codePrefixes: peer.codePrefixes, endpointUrl: peer.endpointUrl, signaturePolicy: peer.signaturePolicy, inboundToken };
+    return { id: peer.id, name: peer.name, codePrefixes: peer.codePrefixes, endpointUrl: peer.endpointUrl, signaturePolicy: peer.signaturePolicy, certificateCheck: peer.certificateCheck, inboundToken };
   },
 });

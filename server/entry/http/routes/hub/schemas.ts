@@ -17,6 +17,7 @@ export const AckBody = Type.Object({
     origin: Type.Optional(Type.String()),
     message: Type.Optional(Type.String()),
   }))),
+  signature: Type.Optional(Type.Object({ algorithm: Type.Literal('rsa-sha256'), certificateSha256: Type.String(), value: Type.String() })),
   details: Type.Optional(Type.Unknown()),
   requestId: Type.Optional(Type.String()),
 });
