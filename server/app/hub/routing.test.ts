@@ -39,6 +39,8 @@ describe('routing to peers (exchange.md §4.6)', () => {
     expect(groupPeerFor([axis, endpoint], '000.00.12.H41')).toBeUndefined();
     expect(groupPeerFor([peer('off', ['H41'], false)], '000.00.12.H41')).toBeUndefined();
     expect(groupPeerFor([province], '000.00.12.H42')).toBeUndefined();
+    // A peer that only hands packages in (no endpoint) may claim this deployment's own group: not a route away.
+    expect(groupPeerFor([{ ...province, endpointUrl: null }], '000.00.12.H41')).toBeUndefined();
   });
 
   it('counts validity days in Vietnam time', () => {

@@ -45,11 +45,12 @@ export function peerFor(peers: readonly PeerRecord[], code: string): PeerRecord 
  * The peer hub that serves this code's whole level-1 group (`H12` for `*.H12`), if any. A directory
  * may list another province's agencies (so that they can be picked as recipients); such an agency is
  * not on this deployment, and its packages go to the hub registered for its province, not to a local
- * inbox nobody reads. Exact-code claims and the default route do not count: an endpoint system that
- * hands packages in for this deployment's own agencies claims their exact codes.
+ * inbox nobody reads. Only a hub we push to (one with an endpoint) counts: exact-code claims, the
+ * default route and peers without an endpoint do not, since systems that only hand packages in for
+ * this deployment's own agencies register that way (an endpoint system claims their exact codes).
  */
 export function groupPeerFor(peers: readonly PeerRecord[], code: string): PeerRecord | undefined {
-  return peers.find((p) => p.active && p.codePrefixes.some((prefix) => !prefix.includes('.') && prefix !== '*' && code.endsWith(`.${prefix}`)));
+  return peers.find((p) => p.active && p.endpointUrl !== null && p.codePrefixes.some((prefix) => !prefix.includes('.') && prefix !== '*' && code.endsWith(`.${prefix}`)));
 }
 
 /** True when the peer is registered to send for this code (the sender check, §4.6); the default route gives no right to send. */
