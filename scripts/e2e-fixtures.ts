@@ -140,14 +140,17 @@ const snvCaMau = await agencyOf(b.deps, PEER_CLERK.agency);
 await addUser(b.deps, snvCaMau.agencyId, null, { username: PEER_CLERK.username, fullName: 'Lâm Thị Cà', title: 'Văn thư', role: 'clerk' });
 
 // Each other's peer hub, with the certificate of the key the other side's sender signs with.
+// The browser deployments run without HUB_SIGNING_KEY_FILE, so their acknowledgements are unsigned:
+// each side accepts that (`unsigned-allowed`; signed packages are still checked against the
+// certificate). Signed acknowledgements (C60) are covered by tests/exchange and hub-receipts.test.ts.
 const snvBacLieu = await agencyOf(a.deps, 'Sở Nội vụ tỉnh Bạc Liêu');
 const certA = await organisationCertificate(a.deps, snvBacLieu.code);
 const certB = await organisationCertificate(b.deps, snvCaMau.code);
 const tokens = { aToB: token(), bToA: token() };
 await a.deps.uow.run((tx) =>
-  registerPeer(tx, null, { name: 'hub-camau', codePrefixes: ['H12'], endpointUrl: `${PEER_URL}/`, certificatePem: certB, inboundToken: tokens.bToA, outboundToken: tokens.aToB }));
+  registerPeer(tx, null, { name: 'hub-camau', codePrefixes: ['H12'], endpointUrl: `${PEER_URL}/`, certificatePem: certB, inboundToken: tokens.bToA, outboundToken: tokens.aToB, signaturePolicy: 'unsigned-allowed' }));
 await b.deps.uow.run((tx) =>
-  registerPeer(tx, null, { name: 'hub-baclieu', codePrefixes: ['H04'], endpointUrl: `http://127.0.0.1:${MAIN_PORT}/`, certificatePem: certA, inboundToken: tokens.aToB, outboundToken: tokens.bToA }));
+  registerPeer(tx, null, { name: 'hub-baclieu', codePrefixes: ['H04'], endpointUrl: `http://127.0.0.1:${MAIN_PORT}/`, certificatePem: certA, inboundToken: tokens.aToB, outboundToken: tokens.bToA, signaturePolicy: 'unsigned-allowed' }));
 await b.database.close();
 
 const number = await issueFromFinanceToHomeAffairs(a.deps);
