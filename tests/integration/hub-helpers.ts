@@ -8,7 +8,7 @@ import { HttpPeerClient } from '../../server/adapters/hub/peer-client.ts';
 import { RsaReceiptSignatures } from '../../server/adapters/hub/receipt-signatures.ts';
 import { draftPackage } from '../../server/adapters/hub/testing/samples.ts';
 import type { SignOptions } from '../../server/adapters/hub/xml-signature.ts';
-import type { Acknowledgement } from '../../server/app/ports/hub.ts';
+import type { Acknowledgement } from '../../server/app/ports/hub-wire.ts';
 import { DEFAULT_HUB_SETTINGS, withHubDefaults, type HubDeps } from '../../server/app/hub/hub-deps.ts';
 import { registerPeer, type RegisterPeerInput } from '../../server/app/hub/register-peer.ts';
 import { sendPackage, storePackagePayload } from '../../server/app/hub/send-package.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RsaReceiptSignatures } from '../../server/adapters/hub/receipt-signatures.ts';
 import { makeTestPki, type TestPki } from '../../server/adapters/hub/testing/certs.ts';
-import type { Acknowledgement } from '../../server/app/ports/hub.ts';
+import type { Acknowledgement } from '../../server/app/ports/hub-wire.ts';
 import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { describeEachEngine, NAMES, type TestEnv } from './harness.ts';
 import { addPeer, codeOf, deliveriesOf, documentPackage, FakePeerHub, hubDeps, sendThroughHub } from './hub-helpers.ts';

@@ -9,7 +9,8 @@ import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts
 import { ExchangeErrorCode as E, ExchangeRefusal } from '../../domain/exchange/refusal.ts';
 import { isSecretSphere } from '../../domain/exchange/secrecy.ts';
 import { wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
-import type { CertificateCheck, PackageReader, ReadPackage, SignatureCheck, SignaturePolicy } from '../../app/ports/hub.ts';
+import type { CertificateCheck, SignaturePolicy } from '../../app/ports/hub.ts';
+import type { PackageReader, ReadPackage, SignatureCheck } from '../../app/ports/hub-wire.ts';
 import type { TrustSource } from '../signing/validation/trust-material.ts';
 import { checkPeerCertificate } from './peer-certificate-check.ts';
 import { decodeAttachments } from './edxml/attachments.ts';

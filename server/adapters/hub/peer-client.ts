@@ -3,7 +3,8 @@
  * body, the package id in `x-package-id`, our bearer token. The peer's acknowledgement (JSON) says
  * accepted, duplicate or refused with code and origin; no answer, 429 and 5xx are temporary.
  */
-import type { PackageKind, PeerClient, PeerRecord, PushOutcome, Acknowledgement } from '../../app/ports/hub.ts';
+import type { PackageKind, PeerRecord } from '../../app/ports/hub.ts';
+import type { PeerClient, PushOutcome, Acknowledgement } from '../../app/ports/hub-wire.ts';
 import { isTemporary, type ExchangeErrorCode } from '../../domain/exchange/refusal.ts';
 import { isTemporaryHttpStatus } from '../../domain/exchange/retry-policy.ts';
 

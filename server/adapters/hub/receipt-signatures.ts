@@ -5,7 +5,7 @@
  * peer. A detached JSON signature, not XMLDSig: the acknowledgement is the peer protocol's JSON.
  */
 import { createHash, createPrivateKey, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
-import type { Acknowledgement, ReceiptCheck, ReceiptSignatures } from '../../app/ports/hub.ts';
+import type { Acknowledgement, ReceiptCheck, ReceiptSignatures } from '../../app/ports/hub-wire.ts';
 import { canonicalJson } from '../../domain/audit/chain.ts';
 
 /** The bytes a receipt signature covers. */

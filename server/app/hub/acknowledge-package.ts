@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { isTemporary, type ExchangeErrorCode } from '../../domain/exchange/refusal.ts';
 import { afterFailure } from '../../domain/exchange/retry-policy.ts';
 import { notFound } from '../errors.ts';
-import type { Acknowledgement, PackageKind } from '../ports/hub.ts';
+import type { PackageKind } from '../ports/hub.ts';
+import type { Acknowledgement } from '../ports/hub-wire.ts';
 import type { HubDeps } from './hub-deps.ts';
 import { authenticatePeer } from './peer-auth.ts';
 

@@ -8,7 +8,8 @@
  *   that is taken up again after the lease (the receiver deduplicates the second push).
  */
 import { afterFailure } from '../../domain/exchange/retry-policy.ts';
-import type { Acknowledgement, DeliveryRecord, PeerRecord, PushOutcome } from '../ports/hub.ts';
+import type { DeliveryRecord, PeerRecord } from '../ports/hub.ts';
+import type { Acknowledgement, PushOutcome } from '../ports/hub-wire.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { HubDeps } from './hub-deps.ts';
 

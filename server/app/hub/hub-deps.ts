@@ -1,7 +1,8 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/exchange/retry-policy.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { FileStore } from '../ports/file-store.ts';
-import type { HubSettings, PackageReader, PeerClient, ReceiptSignatures } from '../ports/hub.ts';
+import type { HubSettings } from '../ports/hub.ts';
+import type { PackageReader, PeerClient, ReceiptSignatures } from '../ports/hub-wire.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 
 export const DEFAULT_HUB_SETTINGS: HubSettings = {

@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ExchangeErrorCode as E, ExchangeRefusal, isExchangeRefusal } from '../../domain/exchange/refusal.ts';
-import type { Acknowledgement, DeliveryRecord, PackageKind, PeerRecord, ReadPackage } from '../ports/hub.ts';
+import type { DeliveryRecord, PackageKind, PeerRecord } from '../ports/hub.ts';
+import type { Acknowledgement, ReadPackage } from '../ports/hub-wire.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { takeCustody } from './custody.ts';
 import type { HubDeps } from './hub-deps.ts';

@@ -1,9 +1,10 @@
 /**
  * What the hub's use cases (app/hub) need: storage of packages in custody, deliveries, inboxes,
- * peers and the trace (inside a transaction), a reader for received bytes, and a client that
- * pushes a package to a peer hub. exchange.md §4–§5.
+ * peers and the trace (inside a transaction). The wire side (reader for received bytes,
+ * acknowledgements, the client that pushes to a peer hub) is in ./hub-wire.ts. exchange.md §4–§5.
  */
-import type { ExchangeErrorCode, RefusalOrigin } from '../../domain/exchange/refusal.ts';
+import type { RefusalOrigin } from '../../domain/exchange/refusal.ts';
+
 
 export type PackageKind = 'document' | 'status';
 export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'dead' | 'abandoned';
@@ -224,88 +225,6 @@ export interface TraceRecord extends Required<Omit<TraceEventInput, 'data'>> {
 export interface HubTrace {
   record(event: TraceEventInput): Promise<TraceRecord>;
   listForPackage(packageId: string): Promise<TraceRecord[]>;
-}
-
-/** What the hub learns from received bytes before it takes custody (§5.1 up to the package id). */
-export interface ReadPackage {
-  packageId: string;
-  kind: PackageKind;
-  sha256: string;
-  size: number;
-  senderCode: string;
-  receiverCodes: string[];
-  businessType: string | null;
-  documentId: string;
-  /** Ordering key: the document a package is about (the target, for a revocation). */
-  documentKey: string;
-  priority: number;
-  secretMarked: boolean;
-  /** Statuses: the deduplication key of §4.2; absent for documents. */
-  statusKey?: string;
-  /** When the sender made it (the issuer's TraceHeader or the status Timestamp, wire form); absent when unreadable. */
-  createdAt?: Date;
-}
-
-export interface SignatureCheck {
-  signed: boolean;
-  unsignedAdmitted: boolean;
-  weak: boolean;
-  signerFingerprint: string | null;
-}
-
-/** Parses and checks received bytes; every method throws the domain's ExchangeRefusal. */
-export interface PackageReader {
-  read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown };
-  /**
-   * The package signature under the peer's policy; the signer must be the registered certificate and,
-   * as `certificateCheck` asks, chain to a trust anchor and not be revoked. Call it outside a transaction
-   * (trust material is read through its own connection).
-   */
-  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date; certificateCheck?: CertificateCheck }): Promise<SignatureCheck>;
-  /** Decodes every attachment once to check it (the hub stores the package bytes, not the files). */
-  checkAttachments(handle: unknown): void;
-}
-
-/** A hop's synchronous answer (§4.1). */
-export interface Acknowledgement {
-  packageId: string;
-  result: 'accepted' | 'duplicate' | 'refused';
-  receivedAt: string;
-  sha256: string;
-  code?: ExchangeErrorCode;
-  origin?: RefusalOrigin;
-  temporary?: boolean;
-  message?: string;
-  receivers?: { code: string; result: 'accepted' | 'refused'; errorCode?: string; origin?: RefusalOrigin; message?: string }[];
-  /** Detached signature of the acknowledging node over the rest of the acknowledgement (C60). */
-  signature?: ReceiptSignature;
-}
-
-/** RSA-SHA256 over the RFC 8785 canonical JSON of the acknowledgement without `signature`. */
-export interface ReceiptSignature {
-  algorithm: 'rsa-sha256';
-  /** SHA-256 (hex) of the signer's certificate (DER), so a reader knows which key to expect. */
-  certificateSha256: string;
-  /** Base64 signature value. */
-  value: string;
-}
-
-export type ReceiptCheck = 'valid' | 'invalid' | 'unsigned';
-
-/** Signs the acknowledgements this hub gives and checks those its peers give (§4.1). */
-export interface ReceiptSignatures {
-  /** The acknowledgement with its signature; unchanged when this hub has no signing key. */
-  sign(ack: Acknowledgement): Acknowledgement;
-  /** Checks the signature against the peer's registered certificate. */
-  verify(ack: Acknowledgement, certificatePem: string): ReceiptCheck;
-}
-
-export type PushOutcome =
-  | { ok: true; ack: Acknowledgement; /** Set by the sender's check: the receipt's signature was verified. */ receiptSigned?: boolean }
-  | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number; receiptProblem?: 'digest' | 'signature' | 'unsigned' };
-
-export interface PeerClient {
-  push(peer: PeerRecord, pkg: { packageId: string; kind: PackageKind; bytes: Buffer }): Promise<PushOutcome>;
 }
 
 /** Settings of the hub that use cases read (defaults in app/hub/hub-settings.ts). */

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { Acknowledgement } from '../../../../app/ports/hub.ts';
+import type { Acknowledgement } from '../../../../app/ports/hub-wire.ts';
 import { ERROR_STATUS } from '../../error-status.ts';
 
 /** Accepted and duplicate are 200; a refusal carries its code's status and the acknowledgement as body. */

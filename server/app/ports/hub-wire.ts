@@ -1,0 +1,89 @@
+/**
+ * The hub's wire side (exchange.md §4.1, §5.1): reading and checking received bytes, the
+ * acknowledgement a hop answers with and its signature, and the client that pushes to a peer hub.
+ * Re-exported by ./hub.ts.
+ */
+import type { ExchangeErrorCode, RefusalOrigin } from '../../domain/exchange/refusal.ts';
+import type { CertificateCheck, PackageKind, PeerRecord, SignaturePolicy } from './hub.ts';
+
+/** What the hub learns from received bytes before it takes custody (§5.1 up to the package id). */
+export interface ReadPackage {
+  packageId: string;
+  kind: PackageKind;
+  sha256: string;
+  size: number;
+  senderCode: string;
+  receiverCodes: string[];
+  businessType: string | null;
+  documentId: string;
+  /** Ordering key: the document a package is about (the target, for a revocation). */
+  documentKey: string;
+  priority: number;
+  secretMarked: boolean;
+  /** Statuses: the deduplication key of §4.2; absent for documents. */
+  statusKey?: string;
+  /** When the sender made it (the issuer's TraceHeader or the status Timestamp, wire form); absent when unreadable. */
+  createdAt?: Date;
+}
+
+export interface SignatureCheck {
+  signed: boolean;
+  unsignedAdmitted: boolean;
+  weak: boolean;
+  signerFingerprint: string | null;
+}
+
+/** Parses and checks received bytes; every method throws the domain's ExchangeRefusal. */
+export interface PackageReader {
+  read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown };
+  /**
+   * The package signature under the peer's policy; the signer must be the registered certificate and,
+   * as `certificateCheck` asks, chain to a trust anchor and not be revoked. Call it outside a transaction
+   * (trust material is read through its own connection).
+   */
+  verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date; certificateCheck?: CertificateCheck }): Promise<SignatureCheck>;
+  /** Decodes every attachment once to check it (the hub stores the package bytes, not the files). */
+  checkAttachments(handle: unknown): void;
+}
+
+/** A hop's synchronous answer (§4.1). */
+export interface Acknowledgement {
+  packageId: string;
+  result: 'accepted' | 'duplicate' | 'refused';
+  receivedAt: string;
+  sha256: string;
+  code?: ExchangeErrorCode;
+  origin?: RefusalOrigin;
+  temporary?: boolean;
+  message?: string;
+  receivers?: { code: string; result: 'accepted' | 'refused'; errorCode?: string; origin?: RefusalOrigin; message?: string }[];
+  /** Detached signature of the acknowledging node over the rest of the acknowledgement (C60). */
+  signature?: ReceiptSignature;
+}
+
+/** RSA-SHA256 over the RFC 8785 canonical JSON of the acknowledgement without `signature`. */
+export interface ReceiptSignature {
+  algorithm: 'rsa-sha256';
+  /** SHA-256 (hex) of the signer's certificate (DER), so a reader knows which key to expect. */
+  certificateSha256: string;
+  /** Base64 signature value. */
+  value: string;
+}
+
+export type ReceiptCheck = 'valid' | 'invalid' | 'unsigned';
+
+/** Signs the acknowledgements this hub gives and checks those its peers give (§4.1). */
+export interface ReceiptSignatures {
+  /** The acknowledgement with its signature; unchanged when this hub has no signing key. */
+  sign(ack: Acknowledgement): Acknowledgement;
+  /** Checks the signature against the peer's registered certificate. */
+  verify(ack: Acknowledgement, certificatePem: string): ReceiptCheck;
+}
+
+export type PushOutcome =
+  | { ok: true; ack: Acknowledgement; /** Set by the sender's check: the receipt's signature was verified. */ receiptSigned?: boolean }
+  | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number; receiptProblem?: 'digest' | 'signature' | 'unsigned' };
+
+export interface PeerClient {
+  push(peer: PeerRecord, pkg: { packageId: string; kind: PackageKind; bytes: Buffer }): Promise<PushOutcome>;
+}
