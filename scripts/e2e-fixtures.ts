@@ -14,9 +14,8 @@
  * agree them. global-setup.ts starts Cà Mau.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig, type Config } from '../server/config/env.ts';
 import { openDatabase, targetFromConfig, type Database } from '../server/adapters/db/database.ts';
 import { migrateToLatest } from '../server/adapters/db/migrator.ts';
@@ -31,7 +30,7 @@ import { createUser } from '../server/app/users/create-user.ts';
 import { composeDeps } from '../server/entry/compose.ts';
 import type { AppDeps } from '../server/entry/http/deps.ts';
 import { buildServer } from '../server/entry/http/server.ts';
-import { MAIN_PORT, PEER_CLERK, PEER_DATA_DIR, PEER_URL, peerDatabase, peerEnv } from '../tests/e2e/instances.ts';
+import { MAIN_PORT, PEER_CLERK, PEER_URL, dropPeerDatabase, peerEnv } from '../tests/e2e/instances.ts';
 
 export const E2E_INCOMING_SUBJECT = 'V/v báo cáo tình hình biên chế năm 2026 (kiểm thử liên thông)';
 const DEMO_PASSWORD = 'lienthong@2024';
@@ -64,21 +63,6 @@ async function addUser(deps: AppDeps, agencyId: string, unitName: string | null,
   await deps.uow.run(async (tx) => {
     await createUser(tx, deps, null, { agencyId, unitId, username: u.username, fullName: u.fullName, title: u.title, roles: [u.role], password: DEMO_PASSWORD });
   });
-}
-
-/** A fresh peer database: the PostgreSQL one dropped and created again, or the embedded folder removed. */
-async function resetPeerDatabase(): Promise<void> {
-  rmSync(PEER_DATA_DIR, { recursive: true, force: true });
-  const db = peerDatabase();
-  if (!db) return;
-  const admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${db.name}`);
-  } finally {
-    await admin.end();
-  }
 }
 
 /**
@@ -133,7 +117,7 @@ await a.database.db.updateTable('units').set({ abbreviation: 'QLNS' }).where('ag
 await a.deps.uow.run((tx) => createDefaultRegisters(tx, { clock: a.deps.clock }, null, stc.agencyId));
 
 // Cà Mau, the peer.
-await resetPeerDatabase();
+await dropPeerDatabase({ recreate: true });
 const b = await open(loadConfig(peerEnv()));
 await runImport(b.deps.uow, { clock: b.deps.clock }, null, readFileSync(CA_MAU_CSV, 'utf8'));
 const snvCaMau = await agencyOf(b.deps, PEER_CLERK.agency);

@@ -5,24 +5,11 @@
  * .tmp/e2e-results/peer.log.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { Instance } from '../exchange/instance.ts';
-import { PEER_PORT, peerDatabase, peerEnv } from './instances.ts';
-
-async function dropPeerDatabase(): Promise<void> {
-  const db = peerDatabase();
-  if (!db) return;
-  const admin = new pg.Client({ connectionString: db.adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
+import { PEER_PORT, dropPeerDatabase, peerDatabase, peerEnv } from './instances.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const peer = new Instance(`Cà Mau (${peerDatabase() ? 'PostgreSQL' : 'PGlite'})`, peerDatabase() ? 'postgres' : 'pglite', PEER_PORT, peerEnv(), dropPeerDatabase);
+  const peer = new Instance(`Cà Mau (${peerDatabase() ? 'PostgreSQL' : 'PGlite'})`, peerDatabase() ? 'postgres' : 'pglite', PEER_PORT, peerEnv(), () => dropPeerDatabase());
   try {
     await peer.start();
   } catch (error) {

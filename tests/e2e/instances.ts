@@ -9,7 +9,9 @@
  * The two hubs are each other's peers (registered by the fixtures) with fast HUB_* timing, as in
  * tests/exchange/two-instances.ts.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 
 export const MAIN_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const PEER_PORT = Number(process.env.E2E_PEER_PORT ?? MAIN_PORT + 1);
@@ -34,6 +36,21 @@ export function peerDatabase(): { url: string; name: string; adminUrl: string } 
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), name, adminUrl: base };
+}
+
+/** Removes the peer's database (its PostgreSQL one, or its embedded folder); `recreate` makes it again, empty. */
+export async function dropPeerDatabase(options: { recreate?: boolean } = {}): Promise<void> {
+  rmSync(PEER_DATA_DIR, { recursive: true, force: true });
+  const db = peerDatabase();
+  if (!db) return;
+  const admin = new pg.Client({ connectionString: db.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`);
+    if (options.recreate) await admin.query(`CREATE DATABASE ${db.name}`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Environment of the Cà Mau deployment (its fixtures and its `lienthong start`). */
