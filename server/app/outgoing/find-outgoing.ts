@@ -1,4 +1,5 @@
 import { isIssued, type OutgoingState } from '../../domain/document/outgoing-states.ts';
+import { isDocumentRole } from '../../domain/search/readers.ts';
 import type { Actor } from '../actor.ts';
 import { rolesIn } from '../actor.ts';
 import { AppError, ErrorCode, notFound } from '../errors.ts';
@@ -6,7 +7,7 @@ import type { OutgoingDocumentRecord, OutgoingRecipientRecord, OutgoingReviewRec
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { canSee, loadVisible, WHAT } from './outgoing-access.ts';
 
-export const OUTGOING_VIEWS = ['mine', 'reviews', 'to_sign', 'to_issue', 'issued', 'all'] as const;
+export const OUTGOING_VIEWS = ['mine', 'reviews', 'to_sign', 'to_issue', 'issued', 'internal', 'all'] as const;
 export type OutgoingView = (typeof OUTGOING_VIEWS)[number];
 
 const VIEW: Record<OutgoingView, (d: OutgoingDocumentRecord, actor: Actor) => boolean> = {
@@ -15,14 +16,22 @@ const VIEW: Record<OutgoingView, (d: OutgoingDocumentRecord, actor: Actor) => bo
   to_sign: (d, a) => d.state === 'awaiting_signature' && d.signerId === a.userId,
   to_issue: (d) => d.state === 'signed' || d.state === 'issuing',
   issued: (d) => isIssued(d.state),
+  internal: () => true,
   all: () => true,
 };
 
-/** The work lists of the outgoing screens: my drafts, my reviews, to sign, to issue, issued. */
+/**
+ * The work lists of the outgoing screens: my drafts, my reviews, to sign, to issue, issued, and
+ * "Văn bản nội bộ": issued documents delivered to the actor's unit, newest delivery first.
+ */
 export async function findOutgoing(tx: TxPorts, actor: Actor, agencyId: string, view: OutgoingView, limit = 200): Promise<OutgoingDocumentRecord[]> {
   const roles = rolesIn(actor, agencyId);
   if (roles.length === 0) throw notFound('Cơ quan');
   if (!(OUTGOING_VIEWS as readonly string[]).includes(view)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Danh sách không hợp lệ.', { field: 'view' });
+  if (view === 'internal') {
+    if (!actor.unitId || !roles.some(isDocumentRole)) return [];
+    return (await tx.outgoing.listDeliveredToUnit(agencyId, actor.unitId, limit)).filter((d) => isIssued(d.state));
+  }
   const states: OutgoingState[] | undefined = view === 'to_issue' ? ['signed', 'issuing'] : view === 'issued' ? ['issued', 'updated', 'recalled', 'replaced'] : undefined;
   const docs = await tx.outgoing.listByAgency(agencyId, { states, limit: 1000 });
   const reviewed = new Set(await tx.outgoing.reviewedBy(actor.userId));

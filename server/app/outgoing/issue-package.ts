@@ -10,6 +10,7 @@ import type { OutgoingDocumentRecord } from '../ports/outgoing.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { readBytes } from './file-bytes.ts';
 import { commitStep, fileName } from './issue-commit.ts';
+import { deliverInternal } from './deliver-internal.ts';
 import { recordIssued, signatureChecks } from './outgoing-facts.ts';
 import { markReplaced } from './replace-document.ts';
 import type { OutgoingDeps } from './outgoing-deps.ts';
@@ -118,6 +119,7 @@ export async function packageStep(deps: OutgoingDeps, actor: Actor | null, doc: 
 export async function sendStep(deps: OutgoingDeps, actor: Actor | null, doc: OutgoingDocumentRecord): Promise<OutgoingDocumentRecord> {
   // The main file's signatures as issued, for the supervision fact (checked outside the transaction: PDF work).
   const checks = signatureChecks(await deps.signing.validate(await readBytes(deps.files, doc.finalMainSha256!)));
+  const internal: { unitId: string; name: string }[] = [];
   return commitStep(deps, actor, doc, 'sent', async (tx, fresh) => {
     const now = deps.clock.now();
     if (fresh.packageSha256) {
@@ -134,8 +136,9 @@ export async function sendStep(deps: OutgoingDeps, actor: Actor | null, doc: Out
       });
     }
     await markReplaced(tx, deps, actor, fresh, fresh.packageSha256 !== null);
+    internal.splice(0, internal.length, ...(await deliverInternal(tx, fresh, now)));
     await recordIssued(tx, fresh, now, checks);
     await tx.outgoing.addReview({ documentId: fresh.id, version: fresh.version, step: null, action: 'issued', actorId: actor?.userId ?? fresh.issueStartedBy ?? fresh.signedBy!, comment: null, actedAt: now });
     return { state: 'issued', issuedAt: now, sentAt: fresh.packageSha256 ? now : null };
-  }, { codeNumber: doc.codeNumber, codeNotation: doc.codeNotation, packageId: doc.packageSha256 ? doc.packageId : null });
+  }, { codeNumber: doc.codeNumber, codeNotation: doc.codeNotation, packageId: doc.packageSha256 ? doc.packageId : null, internalUnits: internal });
 }

@@ -222,6 +222,8 @@ export interface OutgoingRepository {
   /** Adds recipients to an issued document (an update's added organs), keeping the others and their statuses. */
   addRecipients(documentId: string, recipients: NewOutgoingRecipient[]): Promise<OutgoingRecipientRecord[]>;
   listRecipients(documentId: string): Promise<OutgoingRecipientRecord[]>;
+  /** Documents of the agency delivered to one of its units as an internal recipient, most recently delivered first. */
+  listDeliveredToUnit(agencyId: string, unitId: string, limit: number): Promise<OutgoingDocumentRecord[]>;
   updateRecipient(id: string, patch: RecipientPatch): Promise<void>;
   addRecipientEvent(e: Omit<RecipientEventRecord, 'id'>): Promise<RecipientEventRecord>;
   listRecipientEvents(documentId: string): Promise<RecipientEventRecord[]>;

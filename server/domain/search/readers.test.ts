@@ -8,7 +8,8 @@ describe('reader keys', () => {
   it('gives a person keys only through document roles', () => {
     expect(keysOf({ userId: P, unitId: U, roles: ['agency_admin'] })).toEqual([]);
     expect(keysOf({ userId: P, unitId: U, roles: ['provincial_supervisor', 'system_operator'] })).toEqual([]);
-    expect(keysOf({ userId: P, unitId: U, roles: ['specialist'] })).toEqual([`user:${P}`, 'staff', 'role:specialist']);
+    expect(keysOf({ userId: P, unitId: null, roles: ['specialist'] })).toEqual([`user:${P}`, 'staff', 'role:specialist']);
+    expect(keysOf({ userId: P, unitId: U, roles: ['specialist'] })).toEqual([`user:${P}`, 'staff', 'role:specialist', `member:${U}`]);
     expect(keysOf({ userId: P, unitId: U, roles: ['head_of_unit'] })).toContain(`unit:${U}`);
   });
 
@@ -17,5 +18,8 @@ describe('reader keys', () => {
     expect(documentReaders('incoming', { registeredOrIssued: true, unitIds: [U], userIds: [P] })).toEqual(['role:clerk', 'role:leader', `unit:${U}`, `user:${P}`]);
     expect(documentReaders('outgoing', { registeredOrIssued: false, userIds: [P] })).toEqual([`user:${P}`]);
     expect(documentReaders('outgoing', { registeredOrIssued: true, openToStaff: true })).toContain('staff');
+    // Units an issued document was sent to: all their members; a draft naming them gives them nothing.
+    expect(documentReaders('outgoing', { registeredOrIssued: true, memberUnitIds: [U] })).toContain(`member:${U}`);
+    expect(documentReaders('outgoing', { registeredOrIssued: false, memberUnitIds: [U], userIds: [P] })).toEqual([`user:${P}`]);
   });
 });

@@ -7,11 +7,13 @@ import type { Role } from '../access/roles.ts';
  *
  *   role:clerk, role:leader …  everyone holding that role in the document's agency
  *   unit:<uuid>                the heads of that unit (head_of_unit role and member of the unit)
+ *   member:<uuid>              every member of that unit holding a document role (an issued document
+ *                              sent to the unit as an internal recipient, §7.2 step 11)
  *   user:<uuid>                that person (drafter, reviewer, assignee, someone it was shared with)
  *   staff                      every member of staff with a document role (an agency that opens its
  *                              issued outgoing documents to all, §4.2 item 2)
  */
-export type ReaderKey = `role:${DocumentRole}` | `unit:${string}` | `user:${string}` | 'staff';
+export type ReaderKey = `role:${DocumentRole}` | `unit:${string}` | `member:${string}` | `user:${string}` | 'staff';
 
 /** Roles that work with document content; administrators, supervisors and operators never do (§4.1). */
 export const DOCUMENT_ROLES = ['clerk', 'leader', 'deputy_leader', 'head_of_unit', 'specialist'] as const;
@@ -24,6 +26,7 @@ export function isDocumentRole(role: Role): role is DocumentRole {
 export const readerKey = {
   role: (role: DocumentRole): ReaderKey => `role:${role}`,
   unit: (unitId: string): ReaderKey => `unit:${unitId}`,
+  member: (unitId: string): ReaderKey => `member:${unitId}`,
   user: (userId: string): ReaderKey => `user:${userId}`,
   staff: 'staff' as ReaderKey,
 };
@@ -34,6 +37,7 @@ export function keysOf(person: { userId: string; unitId: string | null; roles: r
   if (roles.length === 0) return [];
   const keys: ReaderKey[] = [readerKey.user(person.userId), readerKey.staff, ...roles.map(readerKey.role)];
   if (roles.includes('head_of_unit') && person.unitId) keys.push(readerKey.unit(person.unitId));
+  if (person.unitId) keys.push(readerKey.member(person.unitId));
   return keys;
 }
 
@@ -42,6 +46,8 @@ export interface ReaderFacts {
   registeredOrIssued: boolean;
   /** Units the document is assigned to (lead, coordinating, informed) or that drafted it. */
   unitIds?: readonly string[];
+  /** Outgoing, issued: the own agency's units it was sent to; every member of each finds it. */
+  memberUnitIds?: readonly string[];
   /** Drafter, reviewers, signer, leaders it was presented to, assignees, people it was shared with. */
   userIds?: readonly string[];
   /** The agency opened its issued outgoing documents to all its staff (setting, default off). */
@@ -65,11 +71,12 @@ export function documentReaders(kind: 'outgoing' | 'incoming', facts: ReaderFact
     if (kind === 'outgoing' && facts.openToStaff) keys.add(readerKey.staff);
   }
   for (const unitId of facts.unitIds ?? []) keys.add(readerKey.unit(unitId));
+  if (facts.registeredOrIssued) for (const unitId of facts.memberUnitIds ?? []) keys.add(readerKey.member(unitId));
   for (const userId of facts.userIds ?? []) keys.add(readerKey.user(userId));
   return [...keys];
 }
 
-const KEY = /^(role:(clerk|leader|deputy_leader|head_of_unit|specialist)|unit:[0-9a-f-]{36}|user:[0-9a-f-]{36}|staff)$/;
+const KEY = /^(role:(clerk|leader|deputy_leader|head_of_unit|specialist)|(unit|member):[0-9a-f-]{36}|user:[0-9a-f-]{36}|staff)$/;
 
 export function isReaderKey(value: string): value is ReaderKey {
   return KEY.test(value);

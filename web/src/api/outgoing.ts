@@ -42,11 +42,16 @@ export interface OutgoingDocument {
 
 export interface Recipient {
   id: string;
-  kind: 'agency' | 'unit';
+  kind: 'agency' | 'unit' | 'paper';
   recipientAgencyId: string | null;
   unitId: string | null;
   name: string;
   organCode: string | null;
+  /** Paper recipients: postal address, and when the clerk recorded the master copy as posted. */
+  address: string | null;
+  paperSentAt: string | null;
+  /** Internal units: when the issued document reached the unit's workspace. */
+  deliveredAt: string | null;
   businessStatus: string | null;
   statusAt: string | null;
   refusedReason: string | null;

@@ -28,6 +28,11 @@ describe('role-aware navigation', () => {
     expect(clerk).not.toContain('Giám sát toàn tỉnh');
   });
 
+  it('shows members of units their internal documents, and an administrator not', () => {
+    expect(labels({ 'draft.create': 'all' })).toContain('Văn bản nội bộ');
+    expect(labels({ 'user.manage': 'all' })).not.toContain('Văn bản nội bộ');
+  });
+
   it('drops a section whose every item is hidden', () => {
     expect(visibleNav({}).map((s) => s.title)).toEqual(['Chung', 'Tài khoản']);
   });

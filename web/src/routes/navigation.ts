@@ -30,6 +30,7 @@ export const NAV: NavSection[] = [
     items: [
       { to: '/van-ban-den', label: 'Văn bản đến', anyOf: ['incoming.register', 'incoming.direct', 'assignment.work', 'assignment.pass'] },
       { to: '/viec-cua-toi', label: 'Việc của tôi', anyOf: ['incoming.direct', 'assignment.work', 'assignment.pass', 'extension.request'] },
+      { to: '/van-ban-noi-bo', label: 'Văn bản nội bộ', anyOf: ['draft.create', 'assignment.work'] },
       { to: '/so-van-ban-den', label: 'Sổ văn bản đến', anyOf: ['register.read'] },
     ],
   },

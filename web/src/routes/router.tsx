@@ -24,6 +24,7 @@ import { HubOverviewPage } from '../features/hub/hub-overview-page.tsx';
 import { PackageTracePage } from '../features/hub/package-trace-page.tsx';
 import { DraftEditorPage } from '../features/outgoing/draft-editor-page.tsx';
 import { OutgoingDetailPage } from '../features/outgoing/outgoing-detail-page.tsx';
+import { InternalDocumentsPage } from '../features/outgoing/internal-documents-page.tsx';
 import { OutgoingListPage } from '../features/outgoing/outgoing-list-page.tsx';
 import { OutgoingRegisterPage } from '../features/outgoing/outgoing-register-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
@@ -42,6 +43,8 @@ const SUPERVISION = ['report.province'];
 const WORKLOAD = ['report.agency'];
 const HUB = ['hub.operate'];
 const OUTGOING = ['draft.create', 'draft.review', 'document.sign', 'document.issue', 'register.read'];
+/** Văn bản nội bộ: members of units (specialists, heads) and leaders. */
+const INTERNAL = ['draft.create', 'assignment.work'];
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
@@ -74,6 +77,7 @@ export const router = createBrowserRouter([
           { path: 'truc-lien-thong/dung-chuyen', element: <RequireAbility anyOf={HUB}><DeadLettersPage /></RequireAbility> },
           { path: 'truc-lien-thong/tra-cuu', element: <RequireAbility anyOf={HUB}><PackageTracePage /></RequireAbility> },
           { path: 'van-ban-di', element: <RequireAbility anyOf={OUTGOING}><OutgoingListPage /></RequireAbility> },
+          { path: 'van-ban-noi-bo', element: <RequireAbility anyOf={INTERNAL}><InternalDocumentsPage /></RequireAbility> },
           { path: 'van-ban-di/moi', element: <RequireAbility anyOf={['draft.create']}><DraftEditorPage /></RequireAbility> },
           { path: 'van-ban-di/so', element: <RequireAbility anyOf={['register.read']}><OutgoingRegisterPage /></RequireAbility> },
           { path: 'van-ban-di/:id', element: <RequireAbility anyOf={OUTGOING}><OutgoingDetailPage /></RequireAbility> },

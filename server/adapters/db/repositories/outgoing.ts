@@ -167,6 +167,13 @@ export class PgOutgoingRepository implements OutgoingRepository {
     return rows.map(toRecipient);
   }
 
+  async listDeliveredToUnit(agencyId: string, unitId: string, limit: number): Promise<OutgoingDocumentRecord[]> {
+    const rows = await this.db.selectFrom('outgoing_documents as d').innerJoin('outgoing_recipients as r', 'r.document_id', 'd.id').selectAll('d')
+      .where('d.agency_id', '=', agencyId).where('r.kind', '=', 'unit').where('r.unit_id', '=', unitId).where('r.delivered_at', 'is not', null)
+      .orderBy('r.delivered_at', 'desc').limit(limit).execute();
+    return rows.map(toDoc);
+  }
+
   async updateRecipient(id: string, patch: RecipientPatch): Promise<void> {
     await this.db.updateTable('outgoing_recipients').set({
       ...(patch.organCode !== undefined && { organ_code: patch.organCode }),

@@ -37,7 +37,7 @@ export function NotificationsPage() {
           {(data?.items ?? []).map((n) => (
             <li key={n.id} className={n.readAt ? undefined : 'unread'}>
               <span className="time">{formatDateTime(n.createdAt)}</span>{' '}
-              {n.incomingId ? <Link to={`/van-ban-den/${n.incomingId}`}>{n.title}</Link> : n.title}
+              {n.incomingId ? <Link to={`/van-ban-den/${n.incomingId}`}>{n.title}</Link> : n.kind === 'outgoing.internal' ? <Link to="/van-ban-noi-bo">{n.title}</Link> : n.title}
               {n.body && <p className="hint">{n.body}</p>}
             </li>
           ))}

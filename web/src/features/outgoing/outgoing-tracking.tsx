@@ -40,7 +40,8 @@ export function OutgoingTracking({ id, canResend }: { id: string; canResend: boo
                 <tr key={r.recipient.id}>
                   <th scope="row">{r.recipient.name}{r.recipient.kind === 'unit' && <span className="hint"> (nội bộ)</span>}</th>
                   <td>
-                    {r.delivery ? DELIVERY_LABELS[r.delivery.state] ?? r.delivery.state : r.recipient.kind === 'unit' ? 'Nhận trong cơ quan' : '—'}
+                    {r.delivery ? DELIVERY_LABELS[r.delivery.state] ?? r.delivery.state : r.recipient.kind === 'unit' ? (r.recipient.deliveredAt ? 'Đã chuyển (nội bộ)' : 'Chưa chuyển (nội bộ)') : '—'}
+                    {r.recipient.kind === 'unit' && r.recipient.deliveredAt && <div className="hint">{time(r.recipient.deliveredAt)}</div>}
                     {r.delivery?.deliveredAt && <div className="hint">{time(r.delivery.deliveredAt)}</div>}
                     {r.delivery?.lastErrorMessage && r.delivery.state !== 'delivered' && <div className="hint">{r.delivery.lastErrorMessage}</div>}
                   </td>

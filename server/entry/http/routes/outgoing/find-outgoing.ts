@@ -6,7 +6,7 @@ import { DocumentBody, presentDocument } from './outgoing-schemas.ts';
 export const findOutgoingRoute = defineRoute({
   method: 'GET',
   url: '/api/outgoing',
-  summary: 'Outgoing documents the caller may see, by work list: mine, reviews, to_sign, to_issue, issued, all',
+  summary: 'Outgoing documents the caller may see, by work list: mine, reviews, to_sign, to_issue, issued, internal (delivered to the caller’s unit), all',
   tags: ['outgoing'],
   auth: { kind: 'session' },
   schema: {
