@@ -44,6 +44,7 @@ export const outgoingCases: OutsiderCases = {
   'POST /api/outgoing/replies': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'POST', url: '/api/outgoing/replies', payload: { incomingId: (await snvFixture(env)).directedId } }) },
   'GET /api/outgoing/:id/tracking': onDraft('vanthu.stc', (d) => ({ method: 'GET', url: `/api/outgoing/${d.id}/tracking` })),
   'POST /api/outgoing/:id/recipients/:recipientId/resend': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recipients/${d.recipientId}/resend`, payload: {} })),
+  'POST /api/outgoing/:id/recipients/:recipientId/paper-sent': onDraft('vanthu.stc', (d) => ({ method: 'POST', url: `/api/outgoing/${d.id}/recipients/${d.recipientId}/paper-sent`, payload: {} })),
   'GET /api/outgoing-review-chain': {
     kind: 'tenant', outsider: 'quantri.stc',
     prepare: async (env) => {

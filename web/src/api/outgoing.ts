@@ -82,6 +82,8 @@ export interface DraftInput {
   recipientAgencyIds: string[];
   recipientGroups: string[];
   recipientUnitIds: string[];
+  /** Organisations outside the exchange: the master copy is posted to them after issue. */
+  paperRecipients: { name: string; address: string }[];
   toPlaces: string;
   replyBy: string | null;
   copies: number | null;
@@ -139,6 +141,7 @@ export const updateDraft = (id: string, input: DraftInput) => api.put<OutgoingDo
 export const act = (id: string, action: 'submit' | 'approve' | 'return' | 'sign' | 'issue' | 'recall', body: Record<string, unknown> = {}) => api.post<OutgoingDocument>(`/api/outgoing/${id}/${action}`, body);
 export const getTracking = (id: string, signal?: AbortSignal) => api.get<Tracking>(`/api/outgoing/${id}/tracking`, undefined, signal);
 export const resend = (id: string, recipientId: string) => api.post<{ ok: true }>(`/api/outgoing/${id}/recipients/${recipientId}/resend`);
+export const recordPaperSent = (id: string, recipientId: string) => api.post<Recipient>(`/api/outgoing/${id}/recipients/${recipientId}/paper-sent`);
 export const findSigners = async (signal?: AbortSignal) => (await api.get<{ items: { id: string; fullName: string; title: string }[] }>('/api/outgoing-signers', undefined, signal)).items;
 export const findDocumentTypes = (signal?: AbortSignal) => api.get<{ types: { code: string; name: string }[] }>('/api/document-types', undefined, signal);
 export const getRegister = (query: Record<string, string | number | undefined>, signal?: AbortSignal) =>

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useMe } from '../auth/session.tsx';
+import { PaperRecipientsField, type PaperRecipient } from './paper-recipients-field.tsx';
 import { RecipientPicker, type PickedAgency } from './recipient-picker.tsx';
 
 const SECRECY = [
@@ -40,6 +41,7 @@ export function DraftEditorPage() {
   const [agencies, setAgencies] = useState<PickedAgency[]>([]);
   const [groups, setGroups] = useState<string[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [paper, setPaper] = useState<PaperRecipient[]>([]);
   const [toPlaces, setToPlaces] = useState('Như trên;\nLưu: VT.');
   const [replyBy, setReplyBy] = useState('');
   const [copies, setCopies] = useState('');
@@ -58,6 +60,7 @@ export function DraftEditorPage() {
     setAttachments(d.attachmentFileIds.map((f, i) => ({ id: f, name: `Tệp đính kèm ${i + 1}` })));
     setAgencies(data.detail.recipients.filter((r) => r.kind === 'agency').map((r) => ({ id: r.recipientAgencyId!, name: r.name })));
     setUnitIds(data.detail.recipients.filter((r) => r.kind === 'unit').map((r) => r.unitId!));
+    setPaper(data.detail.recipients.filter((r) => r.kind === 'paper').map((r) => ({ name: r.name, address: r.address ?? '' })));
     setToPlaces(d.toPlaces);
     setReplyBy(d.replyBy ?? '');
     setCopies(d.copies ? String(d.copies) : '');
@@ -92,6 +95,7 @@ export function DraftEditorPage() {
     const input: DraftInput = {
       typeCode, subject, urgency, secrecy: secrecy || null, signerId: signerId || null, signerCapacity: signerCapacity || null, mainFileId: main?.id ?? null,
       attachmentFileIds: attachments.map((a) => a.id), recipientAgencyIds: agencies.map((a) => a.id), recipientGroups: groups, recipientUnitIds: unitIds,
+      paperRecipients: paper.filter((p) => p.name.trim() || p.address.trim()),
       toPlaces, replyBy: replyBy || null, copies: copies ? Number(copies) : null,
     };
     try {
@@ -136,6 +140,7 @@ export function DraftEditorPage() {
           <TextField label="Thẩm quyền ký" hint='Ví dụ "KT. GIÁM ĐỐC"; để trống khi người đứng đầu ký' value={signerCapacity} onChange={(e) => setSignerCapacity(e.target.value)} />
         </div>
         <RecipientPicker agencies={agencies} onAgencies={setAgencies} groups={groups} onGroups={setGroups} units={data.units} unitIds={unitIds} onUnits={setUnitIds} ownAgencyId={me.agency.id} />
+        <PaperRecipientsField value={paper} onChange={setPaper} />
         <div className="field">
           <label htmlFor="to-places">Nơi nhận in trên văn bản (mỗi dòng một nơi)</label>
           <textarea id="to-places" rows={3} value={toPlaces} onChange={(e) => setToPlaces(e.target.value)} />

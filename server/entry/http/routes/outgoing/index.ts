@@ -7,6 +7,7 @@ import { getTrackingRoute } from './get-tracking.ts';
 import { issueDocumentRoute } from './issue-document.ts';
 import { exportOutgoingRegisterRoute, findOutgoingRegisterRoute } from './outgoing-register.ts';
 import { recallDocumentRoute } from './recall-document.ts';
+import { recordPaperSentRoute } from './record-paper-sent.ts';
 import { resendDeliveryRoute } from './resend-delivery.ts';
 import { returnDraftRoute } from './return-draft.ts';
 import { getReviewChainRoute, updateReviewChainRoute } from './review-chain.ts';
@@ -18,7 +19,7 @@ import { updateIssuedRoute } from './update-issued.ts';
 
 export const outgoingRoutes = [
   findOutgoingRoute, createDraftRoute, getOutgoingRoute, updateDraftRoute, submitDraftRoute, approveDraftRoute, returnDraftRoute, signDocumentRoute,
-  issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute, findSignersRoute, recallDocumentRoute,
+  issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, recordPaperSentRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute, findSignersRoute, recallDocumentRoute,
   updateIssuedRoute,
   startReplyRoute,
 ];
