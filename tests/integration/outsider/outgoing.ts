@@ -62,4 +62,37 @@ export const outgoingCases: OutsiderCases = {
   'GET /api/outgoing-signers': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-signers?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/outgoing-register': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/outgoing-register/export': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/outgoing-register/export?agencyId=${await env.agencyId(NAMES.SNV)}&format=xlsx` }) },
+  'GET /api/signing-grants': {
+    kind: 'tenant', outsider: 'quantri.stc',
+    prepare: async (env) => {
+      await ensureStcAdmin(env);
+      await snvGrant(env);
+      return { method: 'GET', url: `/api/signing-grants?agencyId=${await env.agencyId(NAMES.SNV)}` };
+    },
+  },
+  'POST /api/signing-grants': {
+    kind: 'tenant', outsider: 'quantri.stc',
+    prepare: async (env) => {
+      await ensureStcAdmin(env);
+      const head = await env.database.db.selectFrom('users').select('id').where('username', '=', 'truongphong.snv').executeTakeFirstOrThrow();
+      return { method: 'POST', url: '/api/signing-grants', payload: { agencyId: await env.agencyId(NAMES.SNV), userId: head.id, capacity: 'TL.' } };
+    },
+  },
+  'POST /api/signing-grants/:id/revoke': {
+    kind: 'tenant', outsider: 'quantri.stc',
+    prepare: async (env) => {
+      await ensureStcAdmin(env);
+      return { method: 'POST', url: `/api/signing-grants/${await snvGrant(env)}/revoke`, payload: {} };
+    },
+  },
 };
+
+/** A "TL." grant of Sở Nội vụ to its head of unit, written through the repository. */
+async function snvGrant(env: TestEnv): Promise<string> {
+  const head = await env.database.db.selectFrom('users').select('id').where('username', '=', 'truongphong.snv').executeTakeFirstOrThrow();
+  const agencyId = await env.agencyId(NAMES.SNV);
+  const g = await env.deps.uow.run((tx) => tx.outgoing.addSigningGrant({
+    agencyId, userId: head.id, capacity: 'TL.', typeCodes: null, validFrom: null, validUntil: null, reference: null, grantedBy: null, createdAt: env.clock.now(),
+  }));
+  return g.id;
+}

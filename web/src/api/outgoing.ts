@@ -148,3 +148,29 @@ export const getRegister = (query: Record<string, string | number | undefined>, 
   api.get<{ registerName: string; year: number; columns: string[]; rows: RegisterRow[] }>('/api/outgoing-register', query, signal);
 export const registerExportUrl = (query: Record<string, string | number | undefined>, format: 'xlsx' | 'pdf') => buildUrl('/api/outgoing-register/export', { ...query, format });
 export const upload = (file: File) => uploadFile<{ id: string; originalName: string; mediaType: string }>(file);
+
+/** Mirrors server/entry/http/routes/outgoing/signing-grants.ts: signing capacities the agency grants (domain.md §5.3). */
+export interface SigningGrant {
+  id: string;
+  userId: string;
+  userName: string;
+  userTitle: string;
+  capacity: string;
+  typeCodes: string[] | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  reference: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+export interface GrantInput {
+  userId: string;
+  capacity: string;
+  typeCodes: string[] | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  reference: string | null;
+}
+export const findSigningGrants = async (signal?: AbortSignal) => (await api.get<{ items: SigningGrant[] }>('/api/signing-grants', undefined, signal)).items;
+export const grantSigningCapacity = (input: GrantInput) => api.post<SigningGrant>('/api/signing-grants', input);
+export const revokeSigningGrant = (id: string) => api.post<SigningGrant>(`/api/signing-grants/${id}/revoke`);

@@ -55,6 +55,7 @@ export const NAV: NavSection[] = [
       { to: '/nguoi-dung', label: 'Quản trị người dùng', anyOf: ['user.manage'] },
       { to: '/co-quan/nhap-xuat', label: 'Nhập, xuất danh bạ (CSV)', anyOf: ['directory.manage'] },
       { to: '/chu-ky-so', label: 'Chữ ký số của cơ quan', anyOf: ['agency.configure'] },
+      { to: '/tham-quyen-ky', label: 'Thẩm quyền ký', anyOf: ['agency.configure'] },
       { to: '/han-xu-ly', label: 'Hạn xử lý văn bản đến', anyOf: ['agency.configure'] },
       { to: '/nguon-tin-cay', label: 'Nguồn tin cậy chữ ký số', anyOf: ['hub.operate'] },
       { to: '/truc-lien-thong', label: 'Trục liên thông', anyOf: ['hub.operate'] },

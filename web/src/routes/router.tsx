@@ -27,6 +27,7 @@ import { OutgoingDetailPage } from '../features/outgoing/outgoing-detail-page.ts
 import { InternalDocumentsPage } from '../features/outgoing/internal-documents-page.tsx';
 import { OutgoingListPage } from '../features/outgoing/outgoing-list-page.tsx';
 import { OutgoingRegisterPage } from '../features/outgoing/outgoing-register-page.tsx';
+import { SigningGrantsPage } from '../features/outgoing/signing-grants-page.tsx';
 import { NotFoundPage, RequireAbility, RequireSession } from './guards.tsx';
 import { IncomingDetailPage } from '../features/incoming/incoming-detail-page.tsx';
 import { IncomingListPage } from '../features/incoming/incoming-list-page.tsx';
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
           { path: 'viec-cua-toi', element: <MyWorkPage /> },
           { path: 'so-van-ban-den', element: <RequireAbility anyOf={['register.read']}><IncomingRegisterPage /></RequireAbility> },
           { path: 'thong-bao', element: <NotificationsPage /> },
+          { path: 'tham-quyen-ky', element: <RequireAbility anyOf={['agency.configure']}><SigningGrantsPage /></RequireAbility> },
           { path: 'han-xu-ly', element: <RequireAbility anyOf={['agency.configure']}><DeadlineSettingsPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],

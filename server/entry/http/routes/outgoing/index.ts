@@ -12,6 +12,7 @@ import { resendDeliveryRoute } from './resend-delivery.ts';
 import { returnDraftRoute } from './return-draft.ts';
 import { getReviewChainRoute, updateReviewChainRoute } from './review-chain.ts';
 import { signDocumentRoute } from './sign-document.ts';
+import { findSigningGrantsRoute, grantSigningCapacityRoute, revokeSigningGrantRoute } from './signing-grants.ts';
 import { startReplyRoute } from './start-reply.ts';
 import { submitDraftRoute } from './submit-draft.ts';
 import { updateDraftRoute } from './update-draft.ts';
@@ -22,4 +23,5 @@ export const outgoingRoutes = [
   issueDocumentRoute, getTrackingRoute, resendDeliveryRoute, recordPaperSentRoute, getReviewChainRoute, updateReviewChainRoute, findOutgoingRegisterRoute, exportOutgoingRegisterRoute, findSignersRoute, recallDocumentRoute,
   updateIssuedRoute,
   startReplyRoute,
+  findSigningGrantsRoute, grantSigningCapacityRoute, revokeSigningGrantRoute,
 ];
