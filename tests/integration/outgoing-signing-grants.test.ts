@@ -25,6 +25,8 @@ describeEachEngine('outgoing documents: the agency administrator grants and with
       [{ userId: await userId(e, 'chuyenvien.snv'), capacity: 'TL.' }, 'Chỉ giao "TL." cho lãnh đạo đơn vị; Ngô Thị Chuyên không giữ vai trò lãnh đạo đơn vị.'],
       [{ userId: await userId(e, 'giamdoc.stc'), capacity: 'TL.' }, 'Người được giao phải là cán bộ đang làm việc tại cơ quan.'],
       [{ userId: head, capacity: 'TUQ.', typeCodes: ['decision'] }, 'Ủy quyền "TUQ." cần số giấy ủy quyền và thời hạn (từ ngày, đến ngày).'],
+      // What the web form sends when nothing is chosen: nulls, not empty strings.
+      [{ userId: head, capacity: 'TUQ.', typeCodes: null, validFrom: null, validUntil: null, reference: null }, 'Ủy quyền "TUQ." cần số giấy ủy quyền và thời hạn (từ ngày, đến ngày).'],
       [{ userId: head, capacity: 'TL.', typeCodes: ['khong_co'] }, 'Loại văn bản "khong_co" không có trong danh mục.'],
       [{ userId: head, capacity: 'TUQ.', validFrom: '2026-04-01', validUntil: '2026-03-01', reference: 'Số 05/GUQ-SNV' }, 'Ngày hết hiệu lực phải từ ngày bắt đầu trở đi.'],
     ];

@@ -17,11 +17,21 @@ export function useUnreadCount(): number {
   return unread;
 }
 
+/** A bell drawn inline (an emoji needs a colour-emoji font, which a bare Chromium lacks). */
+function BellIcon() {
+  return (
+    <svg className="bell-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M12 2.5v2M5 17.5h14l-1.8-2.5v-5a5.2 5.2 0 0 0-10.4 0v5z" />
+      <circle cx="12" cy="20" r="1.6" />
+    </svg>
+  );
+}
+
 export function NotificationBell() {
   const unread = useUnreadCount();
   return (
     <Link className="bell" to="/thong-bao" aria-label={`Thông báo: ${unread} chưa đọc`}>
-      <span aria-hidden="true">🔔</span>
+      <BellIcon />
       {unread > 0 && <span className="bell-count" data-testid="unread-count">{unread}</span>}
     </Link>
   );

@@ -48,13 +48,13 @@ export function OutgoingTracking({ id, canResend }: { id: string; canResend: boo
                   <td>
                     {r.recipient.kind === 'paper' && (r.recipient.paperSentAt ? 'Đã gửi bản giấy' : 'Chưa gửi bản giấy')}
                     {r.recipient.paperSentAt && <div className="hint">{time(r.recipient.paperSentAt)}</div>}
-                    {r.delivery ? DELIVERY_LABELS[r.delivery.state] ?? r.delivery.state : r.recipient.kind === 'unit' ? (r.recipient.deliveredAt ? 'Đã chuyển (nội bộ)' : 'Chưa chuyển (nội bộ)') : '—'}
+                    {r.delivery ? DELIVERY_LABELS[r.delivery.state] ?? r.delivery.state : r.recipient.kind === 'unit' ? (r.recipient.deliveredAt ? 'Đã chuyển (nội bộ)' : 'Chưa chuyển (nội bộ)') : r.recipient.kind === 'agency' ? '—' : null}
                     {r.recipient.kind === 'unit' && r.recipient.deliveredAt && <div className="hint">{time(r.recipient.deliveredAt)}</div>}
                     {r.delivery?.deliveredAt && <div className="hint">{time(r.delivery.deliveredAt)}</div>}
                     {r.delivery?.lastErrorMessage && r.delivery.state !== 'delivered' && <div className="hint">{r.delivery.lastErrorMessage}</div>}
                   </td>
                   <td>
-                    {r.statusName ?? 'Chưa có phản hồi'}
+                    {r.statusName ?? (r.recipient.kind === 'agency' ? 'Chưa có phản hồi' : '—')}
                     {r.recipient.statusAt && <div className="hint">{time(r.recipient.statusAt)}</div>}
                     {r.recipient.refusedReason && <div className="hint">Lý do: {r.recipient.refusedReason}</div>}
                     {r.recipient.changeOpen && <div className="hint">Đã gửi yêu cầu thu hồi, chờ trả lời</div>}

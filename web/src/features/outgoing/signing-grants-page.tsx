@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../api/errors.ts';
 import { findDocumentTypes, findSigningGrants, grantSigningCapacity, revokeSigningGrant } from '../../api/outgoing.ts';
 import { findUsers, homeRoles } from '../../api/users.ts';
-import { ErrorAlert } from '../../components/alert.tsx';
+import { ErrorAlert, SuccessNote } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Loading, Page, Panel } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -66,7 +66,7 @@ export function SigningGrantsPage() {
   return (
     <Page title="Thẩm quyền ký" subtitle='Giao ký "Q.", "TL.", "TUQ."; người đứng đầu ký "TM.", cấp phó ký "KT." theo vai trò'>
       <ErrorAlert message={error ?? actionError} />
-      {done && <div className="alert alert-success" role="status">{done}</div>}
+      <SuccessNote>{done}</SuccessNote>
       <Panel title="Đang có hiệu lực">
         <div className="table-wrap">
           <table className="table" aria-label="Thẩm quyền ký đã giao">

@@ -5,7 +5,8 @@ import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
 
 const NStr = Type.Union([Type.String(), Type.Null()]);
-const NDate = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
+// Null first: with type coercion a null tried against the string or array branch first would become "" or [""].
+const NDate = Type.Union([Type.Null(), Type.String({ format: 'date' })]);
 
 const GrantBody = Type.Object({
   id: Type.String(), agencyId: Type.String(), userId: Type.String(), capacity: Type.String(), typeCodes: Type.Union([Type.Array(Type.String()), Type.Null()]),
@@ -41,10 +42,10 @@ export const grantSigningCapacityRoute = defineRoute({
       agencyId: Type.Optional(Type.String({ format: 'uuid' })),
       userId: Type.String({ format: 'uuid' }),
       capacity: Type.String({ maxLength: 10 }),
-      typeCodes: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 40 }), { maxItems: 40 }), Type.Null()])),
+      typeCodes: Type.Optional(Type.Union([Type.Null(), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 40 })])),
       validFrom: Type.Optional(NDate),
       validUntil: Type.Optional(NDate),
-      reference: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+      reference: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 300 })])),
     }, { additionalProperties: false }),
     response: { 201: GrantBody },
   },
