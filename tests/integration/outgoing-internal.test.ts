@@ -25,6 +25,7 @@ describeEachEngine('outgoing documents: internal recipients (units of the own ag
     await ensureUser(e, 'truongphong.tcbc', ['head_of_unit'], { unit: UNIT_TCBC });
     await ensureUser(e, 'chuyenvien.tcbc', ['specialist'], { unit: UNIT_TCBC });
     await ensureUser(e, 'chuyenvien2.ccvc', ['specialist'], { unit: UNIT_CCVC });
+    await ensureUser(e, 'quantri.tcbc', ['agency_admin'], { unit: UNIT_TCBC });
     const [headTcbc, memberTcbc, otherUnit, stranger] = [
       await e.login('truongphong.tcbc'), await e.login('chuyenvien.tcbc'), await e.login('chuyenvien2.ccvc'), await e.login('vanthu.stc'),
     ];
@@ -59,6 +60,11 @@ describeEachEngine('outgoing documents: internal recipients (units of the own ag
     expect(await searchIds(e, otherUnit, 'bien che Hung Thanh')).toEqual([]);
     expect((await e.request(otherUnit, { method: 'GET', url: '/api/notifications' })).json().items).toEqual([]);
     expect((await e.request(stranger, { method: 'GET', url: `/api/outgoing/${id}` })).statusCode).toBe(404);
+    // An administrator seated in the named unit gets no content (domain.md §4.1: no document content through that role).
+    const adminInUnit = await e.login('quantri.tcbc');
+    expect((await e.request(adminInUnit, { method: 'GET', url: `/api/outgoing/${id}` })).statusCode).toBe(404);
+    expect(await internalList(e, adminInUnit)).toEqual([]);
+    expect((await e.request(adminInUnit, { method: 'GET', url: '/api/notifications' })).json().items).toEqual([]);
     expect(await searchIds(e, stranger, 'bien che Hung Thanh')).toEqual([]);
 
     // Tracking shows the unit as delivered at the issue time, without a hub delivery; the audit event names it.
