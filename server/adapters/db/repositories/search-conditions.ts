@@ -60,9 +60,13 @@ export interface Conditions {
   exact: RawBuilder<number>;
 }
 
-/** Folded filter words are [a-z0-9]+ (the use case folds them), so they hold no LIKE wildcard. */
+/**
+ * Every filter word inside the folded column. Folded filter words are [a-z0-9]+ (the use case folds
+ * them), so they hold no LIKE wildcard; LIKE ALL folds the column once per row, not once per word.
+ */
 function containsAll(column: RawBuilder<string>, terms: readonly string[] | undefined): RawBuilder<boolean>[] {
-  return (terms ?? []).map((t) => sql<boolean>`lt_fold(${column}) LIKE ${'%' + t + '%'}`);
+  if (!terms || terms.length === 0) return [];
+  return [sql<boolean>`lt_fold(${column}) LIKE ALL (${terms.map((t) => `%${t}%`)}::text[])`];
 }
 
 export function conditions(r: SearchRequest): Conditions {
