@@ -125,6 +125,11 @@ describeEachEngine('document search', { seed: true }, (env) => {
     expect(suggest.statusCode).toBe(404);
     const own = await e.request(stcClerk, { method: 'GET', url: `/api/search/suggest?${new URLSearchParams({ q: 'quyet dinh phe duyet de an vi tri' })}` });
     expect(own.json().items.map((i: { documentId: string }) => i.documentId)).toEqual([foreign.documentId]);
+    // The same words apart (no document holds the phrase): still only what the user may read.
+    const apart = await e.request(stcClerk, { method: 'GET', url: `/api/search/suggest?${new URLSearchParams({ q: 'phe duyet vi tri mat m' })}` });
+    expect(apart.json().items.map((i: { documentId: string }) => i.documentId)).toEqual([foreign.documentId]);
+    const apartSnv = await e.request(clerk, { method: 'GET', url: `/api/search/suggest?${new URLSearchParams({ q: 'phe duyet vi tri mat m' })}` });
+    expect(apartSnv.json().items.map((i: { documentId: string }) => i.documentId)).toEqual([clerksOnly.documentId]);
     // Roles without document content: refused outright.
     const admin = await e.request(await e.login('quantri.snv'), { method: 'GET', url: '/api/search?q=quyet' });
     expect(admin.statusCode).toBe(403);
@@ -141,6 +146,9 @@ describeEachEngine('document search', { seed: true }, (env) => {
     expect(marked(typed[0]!.subjectSegments)).toBe('[Kế] [hoạch] [tuyên] [truyền] [cải] [cách] [hành] [chính] huyện [Hồng] [Dân]');
     expect((await suggest('8/KH-S')).map((s) => s.documentId)).toEqual([doc.documentId]);
     expect(await suggest('k')).toEqual([]);
+    // The words apart, the last still a prefix: found when the prefix begins a word of the subject, not otherwise.
+    expect((await suggest('tuyen truyen hong d')).map((s) => s.documentId)).toEqual([doc.documentId]);
+    expect(await suggest('tuyen truyen hong x')).toEqual([]);
   });
 
   it('reads the text of a main PDF in the background, and searches and highlights it', async () => {

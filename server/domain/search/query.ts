@@ -97,9 +97,3 @@ export function pairTerms(terms: readonly string[]): string[] {
 export function pairsTsQuery(terms: readonly string[]): string {
   return pairTerms(terms).map((p) => `'${p}'`).join(' & ');
 }
-
-/** The suggestion's phrase query: every pair, the last one as a prefix since its second word is being typed. */
-export function suggestPairsTsQuery(terms: readonly string[]): string {
-  const pairs = pairTerms(terms);
-  return pairs.map((p, i) => (i === pairs.length - 1 ? `'${p}':*` : `'${p}'`)).join(' & ');
-}

@@ -60,6 +60,7 @@ export const NAV: NavSection[] = [
       { to: '/nguon-tin-cay', label: 'Nguồn tin cậy chữ ký số', anyOf: ['hub.operate'] },
       { to: '/truc-lien-thong', label: 'Trục liên thông', anyOf: ['hub.operate'] },
       { to: '/lich-lam-viec', label: 'Lịch làm việc', anyOf: ['hub.operate'] },
+      { to: '/tam-dung-nhan', label: 'Tạm dừng nhận văn bản', anyOf: ['hub.operate'] },
     ],
   },
   {

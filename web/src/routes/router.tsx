@@ -18,6 +18,7 @@ import { WorkloadPage } from '../features/reports/workload-page.tsx';
 import { SigningAdminPage } from '../features/signing/signing-admin-page.tsx';
 import { TrustAdminPage } from '../features/signing/trust-admin-page.tsx';
 import { WorkCalendarPage } from '../features/calendar/work-calendar-page.tsx';
+import { ReceivingSuspensionsPage } from '../features/agencies/receiving-suspensions-page.tsx';
 import { ValidatePdfPage } from '../features/signing/validate-pdf-page.tsx';
 import { DeadLettersPage } from '../features/hub/dead-letters-page.tsx';
 import { HubOverviewPage } from '../features/hub/hub-overview-page.tsx';
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
           { path: 'chu-ky-so', element: <RequireAbility anyOf={['agency.configure']}><SigningAdminPage /></RequireAbility> },
           { path: 'nguon-tin-cay', element: <RequireAbility anyOf={['hub.operate']}><TrustAdminPage /></RequireAbility> },
           { path: 'lich-lam-viec', element: <RequireAbility anyOf={['hub.operate']}><WorkCalendarPage /></RequireAbility> },
+          { path: 'tam-dung-nhan', element: <RequireAbility anyOf={['hub.operate']}><ReceivingSuspensionsPage /></RequireAbility> },
           { path: 'truc-lien-thong', element: <RequireAbility anyOf={HUB}><HubOverviewPage /></RequireAbility> },
           { path: 'truc-lien-thong/dung-chuyen', element: <RequireAbility anyOf={HUB}><DeadLettersPage /></RequireAbility> },
           { path: 'truc-lien-thong/tra-cuu', element: <RequireAbility anyOf={HUB}><PackageTracePage /></RequireAbility> },

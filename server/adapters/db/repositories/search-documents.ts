@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
   SearchEntry, SearchHit, SearchIndex, SearchKind, SearchRepository, SearchRequest, Suggestion, SuggestRequest, TextJob, TextOutcome,
 } from '../../../app/ports/search-index.ts';
-import { allTermsTsQuery, pairsTsQuery, suggestPairsTsQuery, suggestTsQuery } from '../../../domain/search/query.ts';
+import { pairTerms, suggestTsQuery } from '../../../domain/search/query.ts';
+import { and, conditions, exactCount, rowFilter, scopedMatch, visibleTo, type Conditions } from './search-conditions.ts';
 import type { DB } from '../schema.ts';
 
 /** The number, also without its leading zeros ("05" is found by "5"), notation, type, issuer and signer: weight B. */
@@ -73,58 +74,6 @@ export class PgSearchIndex implements SearchIndex {
   }
 }
 
-interface Conditions {
-  /** Agency, readers and filters: everything but the words. */
-  base: RawBuilder<boolean>;
-  /** Every word (folded). */
-  words: RawBuilder<boolean> | null;
-  /** Every adjacent pair of words: the typed phrase in the subject or metadata (two words or more). */
-  phrase: RawBuilder<boolean> | null;
-  rank: RawBuilder<number>;
-  exact: RawBuilder<number>;
-}
-
-function keysArray(keys: readonly string[]): RawBuilder<string[]> {
-  return sql<string[]>`${[...keys]}::text[]`;
-}
-
-/** Folded filter words are [a-z0-9]+ (the use case folds them), so they hold no LIKE wildcard. */
-function containsAll(column: RawBuilder<string>, terms: readonly string[] | undefined): RawBuilder<boolean>[] {
-  return (terms ?? []).map((t) => sql<boolean>`lt_fold(${column}) LIKE ${'%' + t + '%'}`);
-}
-
-function conditions(r: SearchRequest): Conditions {
-  // Agency and words are the index condition (search_documents_words_idx); readers and filters are
-  // checked on each match read, and a search reads at most MAX_CANDIDATES + 1 of them.
-  const conds: RawBuilder<boolean>[] = [sql`d.agency_id = ${r.agencyId}::uuid`, sql`d.readers && ${keysArray(r.readerKeys)}`];
-  const query = sql`to_tsquery('simple', ${allTermsTsQuery(r.terms)})`;
-  if (r.kind) conds.push(sql`d.kind = ${r.kind}`);
-  if (r.typeCode) conds.push(sql`d.type_code = ${r.typeCode}`);
-  if (r.issuedFrom) conds.push(sql`d.issued_date >= ${r.issuedFrom}::date`);
-  if (r.issuedTo) conds.push(sql`d.issued_date <= ${r.issuedTo}::date`);
-  if (r.registerId) conds.push(sql`d.register_id = ${r.registerId}::uuid`);
-  if (r.status) conds.push(sql`d.status = ${r.status}`);
-  if (r.urgency) conds.push(sql`d.urgency = ${r.urgency}`);
-  conds.push(...containsAll(sql`d.organ_name`, r.organTerms), ...containsAll(sql`d.signer_name`, r.signerTerms));
-  return {
-    base: sql<boolean>`${sql.join(conds, sql` AND `)}`,
-    words: r.terms.length > 0 ? sql<boolean>`d.folded @@ ${query}` : null,
-    phrase: r.terms.length > 1 ? sql<boolean>`d.folded @@ ${pairsTsQuery(r.terms)}::tsquery` : null,
-    rank: r.terms.length > 0 ? sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.folded, ${query})` : sql<number>`0::real`,
-    exact: exactCount(r.exactWords),
-  };
-}
-
-const and = (...parts: (RawBuilder<boolean> | null)[]): RawBuilder<boolean> =>
-  sql<boolean>`${sql.join(parts.filter((p): p is RawBuilder<boolean> => p !== null), sql` AND `)}`;
-
-/** How many of the words typed with diacritics the document holds exactly as typed. */
-function exactCount(words: readonly string[]): RawBuilder<number> {
-  if (words.length === 0) return sql<number>`0::int`; // a bare 0 in ORDER BY would mean "column 0"
-  // Words are letters and digits only (domain/search/query.ts), safe as tsquery literals.
-  return sql<number>`(${sql.join(words.map((w) => sql`(d.exact @@ to_tsquery('simple', ${`'${w}'`}))::int`), sql` + `)})`;
-}
-
 const HIT_COLUMNS = sql`d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.type_code, d.type_name, d.issued_date,
   d.arrival_date, d.organ_name, d.register_id, d.status, d.signer_name, d.urgency, d.file_sha256`;
 
@@ -141,6 +90,9 @@ export const MAX_CANDIDATES = 200;
 /** How many matches a suggestion request looks at, at most. */
 const SUGGEST_CANDIDATES = 300;
 
+/** How many documents holding the finished words a suggestion checks for the word being typed, at most. */
+const SUGGEST_SCAN = 2000;
+
 /** How much of a file's text comes back for its snippet. */
 const SNIPPET_SOURCE_CHARS = 100_000;
 
@@ -150,48 +102,40 @@ export class PgSearchRepository implements SearchRepository {
   async find(r: SearchRequest): Promise<{ hits: SearchHit[]; total: number; capped: boolean }> {
     const c = conditions(r);
     if (!c.words) return this.newest(r, c);
-    // The typed phrase first: its pairs' posting lists are short. When it alone matches more than
-    // MAX_CANDIDATES, the page comes from those and the long lists of the single words are never read.
-    if (c.phrase) {
-      const phrase = await this.rankCandidates(r, c, and(c.base, c.phrase));
-      if (phrase.capped) return phrase;
-    }
-    return this.rankCandidates(r, c, and(c.base, c.words));
-  }
-
-  /**
-   * Ranks at most MAX_CANDIDATES matches (LIMIT before ranking: the heap visit of each match, to rank
-   * it and count it, is what grows with the corpus). Up to that many the page and the total are
-   * exact; beyond, the total is MAX_CANDIDATES and `capped` says there are more: the person narrows
-   * the query or adds a filter.
-   */
-  private async rankCandidates(r: SearchRequest, c: Conditions, where: RawBuilder<boolean>): Promise<{ hits: SearchHit[]; total: number; capped: boolean }> {
-    const phrase = c.phrase ? sql<number>`(${c.phrase})::int` : sql<number>`0::int`;
-    const rows = await sql<HitRow & { total: number }>`
-      WITH candidates AS MATERIALIZED (
-        SELECT ${HIT_COLUMNS}, ${c.rank} AS rank, ${c.exact} AS exact_words, ${phrase} AS phrase, d.doc_date
-        FROM search_documents d
-        WHERE ${where}
-        LIMIT ${MAX_CANDIDATES + 1}
-      ), page AS (
-        SELECT candidates.*, count(*) OVER () AS total FROM candidates
+    const row = (where: RawBuilder<boolean>, hasPhrase: RawBuilder<number>) =>
+      sql`SELECT ${HIT_COLUMNS}, ${c.rank} AS rank, ${c.exact} AS exact_words, ${hasPhrase} AS phrase, d.doc_date
+        FROM search_documents d WHERE ${where} LIMIT ${MAX_CANDIDATES + 1}`;
+    // One statement. With two words or more, the typed phrase first: its pairs' posting lists are
+    // short. When it alone matches more than MAX_CANDIDATES, the page comes from those, and the
+    // words step (gated by the InitPlan's count, a one-time filter) never reads the single words'
+    // long lists; otherwise the words step reads at most MAX_CANDIDATES + 1 matches.
+    const candidates = c.phrase
+      ? sql`phrase AS MATERIALIZED (${row(and(c.phrase, c.filter), sql<number>`1`)}),
+        candidates AS MATERIALIZED (
+          SELECT * FROM phrase WHERE (SELECT count(*) FROM phrase) > ${MAX_CANDIDATES}
+          UNION ALL
+          (SELECT ${HIT_COLUMNS}, ${c.rank}, ${c.exact}, ${c.hasPhrase}, d.doc_date FROM search_documents d
+            WHERE (SELECT count(*) FROM phrase) <= ${MAX_CANDIDATES} AND ${and(c.words, c.filter)} LIMIT ${MAX_CANDIDATES + 1}))`
+      : sql`candidates AS MATERIALIZED (${row(and(c.words, c.filter), sql<number>`0`)})`;
+    // LIMIT before ranking: the heap visit of each match, to rank and count it, is what grows with
+    // the corpus. Up to MAX_CANDIDATES the page and the total are exact; beyond, the total is
+    // MAX_CANDIDATES and `capped` says there are more: the person narrows the query or adds a filter.
+    // The count row is there also for a page past the end.
+    const rows = await sql<Partial<HitRow> & { total: number }>`
+      WITH ${candidates}, page AS (
+        SELECT * FROM candidates
         ORDER BY exact_words DESC, phrase DESC, rank DESC, doc_date DESC NULLS LAST, document_id
         LIMIT ${r.limit} OFFSET ${r.offset}
       )
-      SELECT page.*, t.state AS text_state, CASE WHEN t.state = 'done' THEN left(t.body, ${SNIPPET_SOURCE_CHARS}) END AS text
-      FROM page LEFT JOIN search_texts t ON t.sha256 = page.file_sha256
+      SELECT n.total, page.*, t.state AS text_state, CASE WHEN t.state = 'done' THEN left(t.body, ${SNIPPET_SOURCE_CHARS}) END AS text
+      FROM (SELECT count(*) AS total FROM candidates) n
+      LEFT JOIN page ON true
+      LEFT JOIN search_texts t ON t.sha256 = page.file_sha256
       ORDER BY page.exact_words DESC, page.phrase DESC, page.rank DESC, page.doc_date DESC NULLS LAST, page.document_id`.execute(this.db);
-    let total: number;
-    const first = rows.rows[0];
-    if (first) total = Number(first.total);
-    else if (r.offset === 0) total = 0;
-    else {
-      // A page past the end has no row to carry the total.
-      const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${where} LIMIT ${MAX_CANDIDATES + 1}) m`.execute(this.db);
-      total = Number(count.rows[0]?.n ?? 0);
-    }
+    const total = Number(rows.rows[0]?.total ?? 0);
+    const hits = rows.rows.filter((x): x is HitRow & { total: number } => x.document_id != null).map(toHit);
     const capped = total > MAX_CANDIDATES;
-    return { hits: rows.rows.map(toHit), total: capped ? MAX_CANDIDATES : total, capped };
+    return { hits, total: capped ? MAX_CANDIDATES : total, capped };
   }
 
   /** Filters alone: the newest documents first, counted exactly. */
@@ -215,29 +159,36 @@ export class PgSearchRepository implements SearchRepository {
   }
 
   async suggest(r: SuggestRequest): Promise<Suggestion[]> {
-    // The typed phrase first (its pairs, the last one a prefix: short posting lists); the words, each
-    // anywhere in the subject or number fields, only when no document holds the phrase (reading both
-    // every time doubled the suggestion time on the 1M bench).
-    if (r.terms.length > 1) {
-      const phrase = await this.suggestWhere(r, sql`d.folded @@ ${suggestPairsTsQuery(r.terms)}::tsquery`);
-      if (phrase.length > 0) return phrase;
-    }
-    return this.suggestWhere(r, sql`d.folded @@ to_tsquery('simple', ${suggestTsQuery(r.terms)})`);
-  }
-
-  private async suggestWhere(r: SuggestRequest, match: RawBuilder<unknown>): Promise<Suggestion[]> {
     const query = sql`to_tsquery('simple', ${suggestTsQuery(r.terms)})`;
+    const row = (match: RawBuilder<boolean>, source: RawBuilder<unknown> = sql`search_documents`) => sql`
+      SELECT d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.issued_date, d.doc_date,
+        ${exactCount(r.exactWords)} AS exact_words, ts_rank('{0, 0, 0.4, 1.0}', d.folded, ${query}) AS rank
+      FROM ${source} d
+      WHERE ${match} AND ${rowFilter(visibleTo(r.agencyId, r.readerKeys))}
+      LIMIT ${SUGGEST_CANDIDATES}`;
+    // The words, each anywhere in the subject or number fields (weights A and B), checked on the row.
+    // The last one is still being typed: as an index condition its prefix ("t":*) unions the posting
+    // lists of every word it begins (270 ms on the 1M bench), so the index looks for the finished
+    // words only, and at most SUGGEST_SCAN of the documents holding them are checked for the prefix
+    // (common finished words with a rare prefix would otherwise visit tens of thousands). A lone
+    // word is looked for as a prefix.
+    const finished = r.terms.slice(0, -1);
+    const inFolded = rowFilter(sql<boolean>`d.folded @@ ${query}`);
+    const words = finished.length > 0
+      ? row(inFolded, sql`(SELECT * FROM search_documents d WHERE ${scopedMatch(r.agencyId, finished)} LIMIT ${SUGGEST_SCAN})`)
+      : row(and(scopedMatch(r.agencyId, r.terms, true), inFolded));
+    // With two words or more, the typed phrase first: its pairs, the last one a prefix ("nong_t":*,
+    // 13 ms for the commonest pair prefix: pairs are far rarer than words). The words only when no
+    // document holds the phrase, in the same statement.
+    const candidates = r.terms.length > 1
+      ? sql`phrase AS MATERIALIZED (${row(scopedMatch(r.agencyId, pairTerms(r.terms), true))}),
+        c AS (SELECT * FROM phrase UNION ALL SELECT * FROM (${words}) w WHERE NOT EXISTS (SELECT 1 FROM phrase))`
+      : sql`c AS (${words})`;
     // Suggestions must keep up with typing: the best few among the first SUGGEST_CANDIDATES matches.
     // A short prefix in a large agency matches tens of thousands; the next keystroke narrows it.
     const rows = await sql<{ kind: SearchKind; document_id: string; subject: string; code_number: string | null; code_notation: string | null; issued_date: string | null }>`
-      SELECT c.kind, c.document_id, c.subject, c.code_number, c.code_notation, c.issued_date
-      FROM (
-        SELECT d.kind, d.document_id, d.subject, d.code_number, d.code_notation, d.issued_date, d.doc_date,
-          ${exactCount(r.exactWords)} AS exact_words, ts_rank('{0, 0, 0.4, 1.0}', d.folded, ${query}) AS rank
-        FROM search_documents d
-        WHERE d.agency_id = ${r.agencyId}::uuid AND d.readers && ${keysArray(r.readerKeys)} AND ${match}
-        LIMIT ${SUGGEST_CANDIDATES}
-      ) c
+      WITH ${candidates}
+      SELECT c.kind, c.document_id, c.subject, c.code_number, c.code_notation, c.issued_date FROM c
       ORDER BY c.exact_words DESC, c.rank DESC, c.doc_date DESC NULLS LAST, c.document_id
       LIMIT ${r.limit}`.execute(this.db);
     return rows.rows.map((x) => ({
