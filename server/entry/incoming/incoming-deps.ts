@@ -27,7 +27,7 @@ export function incomingDepsOf(deps: AppDeps, overrides: Partial<IncomingDeps> &
     signing: deps.signing,
     statuses: new EdxmlStatusPackageBuilder(signPackage ?? deps.signing),
     mailer: createMailer(deps.config.smtp),
-    // Weekends only until the operator's holiday calendar is stored (domain.md §2).
+    // Weekends only here: the use cases add the operator's stored days off (tx.workCalendar, domain.md §2).
     calendar: workingCalendar({ holidays: [], makeUpDays: [] }),
     maxAttachmentBytes: deps.config.fileStore.maxUploadBytes,
     ...rest,

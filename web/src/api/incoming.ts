@@ -91,6 +91,8 @@ export interface WorkItem {
   assignment: Assignment;
   document: { id: string; subject: string; senderName: string; codeNumber: string; codeNotation: string; arrivalNumber: number | null; urgency: string; state: string };
   overdue: boolean;
+  /** Working days past the deadline (holidays and weekends do not count). */
+  overdueWorkingDays: number;
   followUp: boolean;
   assignee: string | null;
 }
