@@ -80,6 +80,8 @@ export const AUDIT_EVENTS = {
   'signing.image_uploaded': "A seal image (agency) or handwritten-signature image (signer) was uploaded with its validity period (hash and size recorded).",
   'calendar.year_replaced': "The system operator replaced one year's days off and make-up working days (the counts before and after).",
   'agency.receiving_suspended': 'The system operator recorded that an agency stops receiving through the system from a date (R15 "receiving suspended").',
+  'delegation.created': 'A leader or deputy (or the agency administrator for them) recorded an absence interval and who acts for them (domain.md §4.3).',
+  'delegation.cancelled': 'A delegation was cancelled (the record stays; a running one stops at once).',
   'agency.receiving_suspension_removed': 'The system operator removed a receiving suspension of an agency.',
 } as const;
 

@@ -28,6 +28,12 @@ describe('role-aware navigation', () => {
     expect(clerk).not.toContain('Giám sát toàn tỉnh');
   });
 
+  it('shows leaders, deputies and the agency administrator the delegation screen, a specialist not', () => {
+    expect(labels({ 'delegation.manage': 'own' })).toContain('Ủy quyền khi vắng mặt');
+    expect(labels({ 'delegation.manage': 'all' })).toContain('Ủy quyền khi vắng mặt');
+    expect(labels({ 'assignment.work': 'own' })).not.toContain('Ủy quyền khi vắng mặt');
+  });
+
   it('drops a section whose every item is hidden', () => {
     expect(visibleNav({}).map((s) => s.title)).toEqual(['Chung', 'Tài khoản']);
   });

@@ -31,6 +31,7 @@ import { IncomingDetailPage } from '../features/incoming/incoming-detail-page.ts
 import { IncomingListPage } from '../features/incoming/incoming-list-page.tsx';
 import { IncomingRegisterPage } from '../features/incoming/incoming-register-page.tsx';
 import { DeadlineSettingsPage } from '../features/incoming/deadline-settings-page.tsx';
+import { DelegationsPage } from '../features/delegations/delegations-page.tsx';
 import { MyWorkPage } from '../features/incoming/my-work-page.tsx';
 import { NotificationsPage } from '../features/incoming/notifications.tsx';
 import { PaperEntryPage } from '../features/incoming/paper-entry-page.tsx';
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
           { path: 'viec-cua-toi', element: <MyWorkPage /> },
           { path: 'so-van-ban-den', element: <RequireAbility anyOf={['register.read']}><IncomingRegisterPage /></RequireAbility> },
           { path: 'thong-bao', element: <NotificationsPage /> },
+          { path: 'uy-quyen', element: <RequireAbility anyOf={['delegation.manage']}><DelegationsPage /></RequireAbility> },
           { path: 'han-xu-ly', element: <RequireAbility anyOf={['agency.configure']}><DeadlineSettingsPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],

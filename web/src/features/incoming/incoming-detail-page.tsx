@@ -76,7 +76,7 @@ export function IncomingDetailPage() {
                   <tr key={a.id}>
                     <td>{a.parentId ? `↳ ${KIND_LABELS[a.kind]}` : KIND_LABELS[a.kind]}</td>
                     <td>{name(a.assigneeUnitId ?? a.assigneeUserId)}</td>
-                    <td>{name(a.assignedBy)}{a.onBehalfOf ? ` (thay ${name(a.onBehalfOf)})` : ''}</td>
+                    <td>{name(a.assignedBy)}{a.onBehalfOf ? ` thay mặt ${name(a.onBehalfOf)}` : ''}</td>
                     <td>{a.instruction}</td>
                     <td>{formatDate(a.deadline)}</td>
                     <td>{ASSIGNMENT_STATE_LABELS[a.state] ?? a.state}</td>
@@ -96,7 +96,7 @@ export function IncomingDetailPage() {
           {data.events.map((ev) => (
             <li key={ev.id}>
               <span className="time">{formatDateTime(ev.occurredAt)}</span> {EVENT_LABELS[ev.kind] ?? ev.kind}
-              {ev.actorUserId ? ` — ${name(ev.actorUserId)}` : ''}{ev.onBehalfOf ? ` (thay ${name(ev.onBehalfOf)})` : ''}{ev.text ? `: ${ev.text}` : ''}
+              {ev.actorUserId ? ` — ${name(ev.actorUserId)}` : ''}{ev.onBehalfOf ? ` thay mặt ${name(ev.onBehalfOf)}` : ''}{ev.text ? `: ${ev.text}` : ''}
             </li>
           ))}
         </ol>
