@@ -68,6 +68,8 @@ export const AUDIT_EVENTS = {
   'extension.decided': 'An extension was granted (new effective deadline) or refused.',
   'casefile.opened': 'A case file (hồ sơ công việc) was opened.',
   'casefile.document_filed': 'A document was filed into a case file.',
+  'casefile.closed': 'A case file was closed by its keeper or a leader: no more documents may be filed into it.',
+  'casefile.exported': "A case file was exported (ZIP: list of documents as PDF, metadata as XML, the documents' files the exporter may see).",
   'notification.read': 'A user marked notifications as read.',
   'report.generated': 'An evaluation report (6-month, annual or custom period) was computed, rendered as XLSX and PDF and archived, on demand or by the schedule.',
   'report.comment_added': "A provincial supervisor annotated an evaluation period (the whole province or one agency).",

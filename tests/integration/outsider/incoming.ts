@@ -82,6 +82,8 @@ export const incomingCases: OutsiderCases = {
     kind: 'tenant', outsider: 'giamdoc.stc',
     prepare: async (env) => { const f = await snvFixture(env); return { method: 'POST', url: `/api/case-files/${f.caseFileId}/documents`, payload: { incomingId: f.directedId } }; },
   },
+  'POST /api/case-files/:id/close': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'POST', url: `/api/case-files/${(await snvFixture(env)).caseFileId}/close`, payload: {} }) },
+  'GET /api/case-files/:id/export': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'GET', url: `/api/case-files/${(await snvFixture(env)).caseFileId}/export` }) },
   'POST /api/incoming-change-requests/:id/answer': {
     kind: 'tenant', outsider: 'vanthu.stc',
     prepare: async (env) => ({ method: 'POST', url: `/api/incoming-change-requests/${await openChangeRequest(env)}/answer`, payload: { accept: true } }),
