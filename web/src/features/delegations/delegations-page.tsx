@@ -71,7 +71,7 @@ export function DelegationsPage() {
           <SelectField label="Người được ủy quyền" required value={form.delegateUserId} placeholder="— Chọn lãnh đạo, cấp phó —"
             options={options(principal)} onChange={(e) => setForm({ ...form, delegateUserId: e.target.value })} />
           <TextField label="Vắng mặt từ" type="datetime-local" required value={form.startsAt} onChange={(e) => setForm({ ...form, startsAt: e.target.value })} hint="Giờ Việt Nam" />
-          <TextField label="Đến" type="datetime-local" required value={form.endsAt} onChange={(e) => setForm({ ...form, endsAt: e.target.value })} />
+          <TextField label="Vắng mặt đến" type="datetime-local" required value={form.endsAt} onChange={(e) => setForm({ ...form, endsAt: e.target.value })} />
           <TextField label="Lý do" maxLength={500} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
           <div className="form-actions"><button className="button button-primary" type="submit" disabled={busy}>Ghi ủy quyền</button></div>
         </form>
