@@ -34,6 +34,11 @@ describe('role-aware navigation', () => {
     expect(labels({ 'assignment.work': 'own' })).not.toContain('Ủy quyền khi vắng mặt');
   });
 
+  it('shows case files to those who keep them (casefile.manage), not to a clerk', () => {
+    expect(labels({ 'casefile.manage': 'all' })).toContain('Hồ sơ công việc');
+    expect(labels({ 'incoming.register': 'all', 'register.read': 'all' })).not.toContain('Hồ sơ công việc');
+  });
+
   it('drops a section whose every item is hidden', () => {
     expect(visibleNav({}).map((s) => s.title)).toEqual(['Chung', 'Tài khoản']);
   });

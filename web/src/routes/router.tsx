@@ -32,6 +32,7 @@ import { IncomingListPage } from '../features/incoming/incoming-list-page.tsx';
 import { IncomingRegisterPage } from '../features/incoming/incoming-register-page.tsx';
 import { DeadlineSettingsPage } from '../features/incoming/deadline-settings-page.tsx';
 import { DelegationsPage } from '../features/delegations/delegations-page.tsx';
+import { CaseFilesPage } from '../features/incoming/case-files-page.tsx';
 import { MyWorkPage } from '../features/incoming/my-work-page.tsx';
 import { NotificationsPage } from '../features/incoming/notifications.tsx';
 import { PaperEntryPage } from '../features/incoming/paper-entry-page.tsx';
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
           { path: 'viec-cua-toi', element: <MyWorkPage /> },
           { path: 'so-van-ban-den', element: <RequireAbility anyOf={['register.read']}><IncomingRegisterPage /></RequireAbility> },
           { path: 'thong-bao', element: <NotificationsPage /> },
+          { path: 'ho-so-cong-viec', element: <RequireAbility anyOf={['casefile.manage']}><CaseFilesPage /></RequireAbility> },
           { path: 'uy-quyen', element: <RequireAbility anyOf={['delegation.manage']}><DelegationsPage /></RequireAbility> },
           { path: 'han-xu-ly', element: <RequireAbility anyOf={['agency.configure']}><DeadlineSettingsPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
