@@ -50,6 +50,10 @@ describeEachEngine('delegation: a deputy directs for the absent leader only insi
     expect(listed.items).toEqual([expect.objectContaining({ id: (made.json() as { id: string }).id, active: true })]);
 
     const later = await presentedToLeader(e, '82');
+    // Presented while the director is away: the deputy is told too.
+    const told = (await e.request(deputy, { method: 'GET', url: '/api/notifications' })).json() as { items: { kind: string; incomingId: string | null; title: string }[] };
+    expect(told.items.filter((n) => n.kind === 'incoming.presented' && n.incomingId === later).map((n) => n.title)).toEqual([expect.stringContaining('(thay mặt Huỳnh Văn Đức, đến 17:00 ngày 12/03/2026)')]);
+    expect(told.items.filter((n) => n.kind === 'incoming.presented' && n.incomingId === id)).toEqual([]);
     e.clock.set('2026-03-12T10:00:00Z'); // Thursday 17:00 sharp: the interval is over
     const after = await direct(later);
     expect(after.statusCode).toBe(403);
