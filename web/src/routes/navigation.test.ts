@@ -39,6 +39,11 @@ describe('role-aware navigation', () => {
     expect(labels({ 'incoming.register': 'all', 'register.read': 'all' })).not.toContain('Hồ sơ công việc');
   });
 
+  it('shows the clerk the change requests not matched to a received document, a specialist not', () => {
+    expect(labels({ 'incoming.register': 'all' })).toContain('Yêu cầu thu hồi chưa khớp');
+    expect(labels({ 'assignment.work': 'own', 'casefile.manage': 'all' })).not.toContain('Yêu cầu thu hồi chưa khớp');
+  });
+
   it('drops a section whose every item is hidden', () => {
     expect(visibleNav({}).map((s) => s.title)).toEqual(['Chung', 'Tài khoản']);
   });

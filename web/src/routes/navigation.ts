@@ -31,6 +31,7 @@ export const NAV: NavSection[] = [
       { to: '/van-ban-den', label: 'Văn bản đến', anyOf: ['incoming.register', 'incoming.direct', 'assignment.work', 'assignment.pass'] },
       { to: '/viec-cua-toi', label: 'Việc của tôi', anyOf: ['incoming.direct', 'assignment.work', 'assignment.pass', 'extension.request'] },
       { to: '/so-van-ban-den', label: 'Sổ văn bản đến', anyOf: ['register.read'] },
+      { to: '/yeu-cau-chua-khop', label: 'Yêu cầu thu hồi chưa khớp', anyOf: ['incoming.register'] },
       { to: '/ho-so-cong-viec', label: 'Hồ sơ công việc', anyOf: ['casefile.manage'] },
       { to: '/uy-quyen', label: 'Ủy quyền khi vắng mặt', anyOf: ['delegation.manage'] },
     ],
