@@ -16,6 +16,7 @@ export interface CaseFile {
 export const caseFileApi = {
   list: (signal?: AbortSignal) => api.get<{ items: CaseFile[] }>('/api/case-files', undefined, signal),
   create: (body: { title: string; notation: string; retention?: string }) => api.post<CaseFile>('/api/case-files', body),
+  file: (id: string, incomingId: string) => api.post<{ filed: boolean }>(`/api/case-files/${id}/documents`, { incomingId }),
   close: (id: string) => api.post<CaseFile>(`/api/case-files/${id}/close`, {}),
   exportUrl: (id: string) => `/api/case-files/${id}/export`,
 };

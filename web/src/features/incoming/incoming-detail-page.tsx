@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/alert.tsx';
 import { Loading, Page, Panel } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { ChangeRequests } from './change-requests.tsx';
+import { FileIntoCaseFile } from './file-into-case-file.tsx';
 import { ClerkActions, DirectForm, ExtensionDecisions, PassOnForm, WorkForm } from './incoming-actions.tsx';
 import { formatDate, formatDateTime } from './format.ts';
 import { SignatureValidationPanel } from '../signing/validation-panel.tsx';
@@ -91,6 +92,7 @@ export function IncomingDetailPage() {
       {data.can.work.map((aid) => <WorkForm key={aid} detail={data} assignmentId={aid} onDone={reload} />)}
       <ChangeRequests detail={data} onDone={reload} />
       <ExtensionDecisions detail={data} onDone={reload} />
+      {!['arrived', 'refused'].includes(data.document.state) && <FileIntoCaseFile incomingId={data.document.id} />}
       <Panel title="Quá trình xử lý">
         <ol className="timeline">
           {data.events.map((ev) => (
