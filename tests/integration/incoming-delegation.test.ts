@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine, type TestEnv } from './harness.ts';
 import { arriveFromStc, FakeSigning, incomingDeps, pinFakeSigning, userIdOf } from './incoming-helpers.ts';
@@ -46,6 +47,16 @@ describeEachEngine('delegation: a deputy directs for the absent leader only insi
     const directed = detail.events.find((ev) => ev.kind === 'directed')!;
     expect(directed).toMatchObject({ actorUserId: deputyId, onBehalfOf: leaderId });
     expect(`${detail.names[directed.actorUserId]} thay mặt ${detail.names[directed.onBehalfOf!]}`).toBe('Đặng Thị Phó thay mặt Huỳnh Văn Đức');
+    // The handling slip prints the direction; the printout and the log name who printed it and when.
+    const slip = await e.request(await e.login('vanthu.snv'), { method: 'GET', url: `/api/incoming/${id}/handling-slip` });
+    expect(slip.statusCode, slip.body).toBe(200);
+    expect(slip.headers['content-type']).toBe('application/pdf');
+    const pdf = await PDFDocument.load(slip.rawPayload, { updateMetadata: false });
+    expect(pdf.getTitle()).toMatch(/^Phiếu xử lý văn bản đến số \d+$/);
+    expect(pdf.getSubject()).toBe('In bởi Võ Thị Hạnh lúc 10:00 ngày 11/03/2026');
+    expect((await e.database.db.selectFrom('audit_events').select('actor_user_id').where('type', '=', 'incoming.slip_printed').where('subject_id', '=', id).execute())).toEqual([{ actor_user_id: await userIdOf(e, 'vanthu.snv') }]);
+    // A head of unit the document was not assigned to may not print it.
+    expect((await e.request(await e.login('truongphong.snv'), { method: 'GET', url: `/api/incoming/${id}/handling-slip` })).statusCode).toBe(404);
     const listed = (await e.request(deputy, { method: 'GET', url: '/api/delegations' })).json() as { items: { id: string; active: boolean }[] };
     expect(listed.items).toEqual([expect.objectContaining({ id: (made.json() as { id: string }).id, active: true })]);
 

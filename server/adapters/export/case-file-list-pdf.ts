@@ -10,12 +10,12 @@ import { vietnameseFont } from '../signing/pades/fonts.ts';
 
 const dmy = (date: string | null) => (date ? date.split('-').reverse().join('/') : '');
 const COLUMNS = [
-  { heading: 'STT', width: 4 },
-  { heading: 'Số, ký hiệu văn bản', width: 14 },
-  { heading: 'Ngày tháng văn bản', width: 10 },
-  { heading: 'Tác giả văn bản', width: 16 },
-  { heading: 'Trích yếu nội dung văn bản', width: 32 },
-  { heading: 'Số đến, ngày đến', width: 10 },
+  { heading: 'STT', width: 5 },
+  { heading: 'Số, ký hiệu văn bản', width: 13 },
+  { heading: 'Ngày tháng văn bản', width: 12 },
+  { heading: 'Tác giả văn bản', width: 15 },
+  { heading: 'Trích yếu nội dung văn bản', width: 29 },
+  { heading: 'Số đến, ngày đến', width: 12 },
   { heading: 'Ghi chú', width: 14 },
 ];
 

@@ -68,6 +68,7 @@ export const AUDIT_EVENTS = {
   'extension.decided': 'An extension was granted (new effective deadline) or refused.',
   'casefile.opened': 'A case file (hồ sơ công việc) was opened.',
   'casefile.document_filed': 'A document was filed into a case file.',
+  'incoming.slip_printed': 'A handling slip (phiếu xử lý) of an incoming document was printed; the printout names who printed it and when.',
   'incoming.status_not_applied': 'A status package about a document the agency did not send was recorded and not applied (not a recall request 13 from the issuer, or unreadable).',
   'casefile.closed': 'A case file was closed by its keeper or a leader: no more documents may be filed into it.',
   'casefile.exported': "A case file was exported (ZIP: list of documents as PDF, metadata as XML, the documents' files the exporter may see).",

@@ -28,7 +28,10 @@ export function IncomingDetailPage() {
   const d = data.document;
   const name = (uid: string | null) => (uid ? data.names[uid] ?? '' : '');
   return (
-    <Page title={d.subject} subtitle={`${d.senderName} · ${d.stateLabel}`} actions={<StartReplyButton incomingId={d.id} state={d.state} />}>
+    <Page title={d.subject} subtitle={`${d.senderName} · ${d.stateLabel}`} actions={<>
+      {!['arrived', 'refused'].includes(d.state) && <a className="button button-light" href={`/api/incoming/${d.id}/handling-slip`} target="_blank" rel="noopener">In phiếu xử lý</a>}{' '}
+      <StartReplyButton incomingId={d.id} state={d.state} />
+    </>}>
       <ErrorAlert message={error} />
       {d.duplicateOf && (
         <div className="alert alert-warning" role="status">
