@@ -79,6 +79,42 @@ describeEachEngine('incoming documents: deadlines, reminders by e-mail, escalati
     expect(deadlines).toEqual(['2026-03-10', '2026-03-13', '2026-03-20']);
   });
 
+  it('the operator’s holidays count: the default deadline skips 30/4–1/5, the “day before” reminder goes on the last working day before them, overdue days are working days', async () => {
+    const e = env();
+    e.clock.set('2026-04-28T02:00:00Z'); // Tuesday; Thursday 30/4 and Friday 1/5 are days off (seeded calendar)
+    const deps = incomingDeps(e, new FakeSigning());
+    const [clerk, leader] = [await e.login('vanthu.snv'), await e.login('giamdoc.snv')];
+    const spec = await userIdOf(e, 'chuyenvien.snv');
+    const direct = async (n: string, deadline?: string) => {
+      const a = await arriveFromStc(e, deps, { number: n, dueDate: '2026/06/30' });
+      await e.request(clerk, { method: 'POST', url: `/api/incoming/${a.id}/register`, payload: {} });
+      const d = await e.request(leader, { method: 'POST', url: `/api/incoming/${a.id}/direct`, payload: { instruction: 'Xử lý', lead: { userId: spec }, ...(deadline && { deadline }) } });
+      expect(d.statusCode, d.body).toBe(200);
+      return a.id;
+    };
+    const byDefault = await direct('71');
+    const lead = await e.database.db.selectFrom('assignments').select('deadline').where('incoming_id', '=', byDefault).where('kind', '=', 'lead').executeTakeFirstOrThrow();
+    // 10 working days from Tuesday 28/4 without 30/4 and 1/5 (weekends only would give 12/5).
+    expect(lead.deadline).toBe('2026-05-14');
+    const afterHolidays = await direct('72', '2026-05-04');
+    const remindersOf = (id: string) => e.database.db.selectFrom('reminders as r').innerJoin('assignments as a', 'a.id', 'r.assignment_id').select('r.kind').where('a.incoming_id', '=', id).execute();
+
+    await sendReminders(deps);
+    expect(await remindersOf(afterHolidays)).toEqual([]);
+    e.clock.set('2026-04-29T02:00:00Z'); // Wednesday: the last working day before Monday 4/5
+    await sendReminders(deps);
+    await sendReminders(deps);
+    expect(await remindersOf(afterHolidays)).toEqual([{ kind: 'before' }]);
+
+    e.clock.set('2026-05-06T02:00:00Z'); // Wednesday: two working days (5/5, 6/5) past the deadline
+    await sendReminders(deps);
+    await sendReminders(deps);
+    expect((await remindersOf(afterHolidays)).map((r) => r.kind).sort()).toEqual(['before', 'overdue']);
+    const work = (await e.request(await e.login('chuyenvien.snv'), { method: 'GET', url: '/api/my-work' })).json() as { items: { document: { id: string }; overdue: boolean; overdueWorkingDays: number }[] };
+    expect(work.items.find((i) => i.document.id === afterHolidays)).toMatchObject({ overdue: true, overdueWorkingDays: 2 });
+    expect(work.items.find((i) => i.document.id === byDefault)).toMatchObject({ overdue: false, overdueWorkingDays: 0 });
+  });
+
   it('the notification stream sends the unread count at once and again when a notification is written (by any node: it polls the database)', async () => {
     const e = env();
     const specialist = await e.login('chuyenvien.snv');

@@ -57,9 +57,12 @@ describeEachEngine('incoming documents: direction, pass-on, processing, finishin
     expect(final.events.map((x) => x.kind)).toEqual(expect.arrayContaining(['arrived', 'registered', 'presented', 'directed', 'passed', 'comment', 'finished']));
   });
 
-  it('a deputy directs what is presented to the leader, recorded as acting for them; reassignment re-sends 04 only before 05', async () => {
+  it('a deputy directs what is presented to the leader while delegated, recorded as acting for them; reassignment re-sends 04 only before 05', async () => {
     const e = env();
+    e.clock.set('2026-03-03T02:00:00Z');
     const deps = incomingDeps(e, signing);
+    const away = await e.request(await e.login('giamdoc.snv'), { method: 'POST', url: '/api/delegations', payload: { delegateUserId: await userIdOf(e, 'phogiamdoc.snv'), startsAt: '2026-03-03T07:00:00+07:00', endsAt: '2026-03-03T17:00:00+07:00' } });
+    expect(away.statusCode, away.body).toBe(201);
     const a = await arriveFromStc(e, deps, { number: '42' });
     const [clerk, deputy] = [await e.login('vanthu.snv'), await e.login('phogiamdoc.snv')];
     await e.request(clerk, { method: 'POST', url: `/api/incoming/${a.id}/register`, payload: {} });

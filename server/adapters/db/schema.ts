@@ -14,6 +14,7 @@ import type { SupervisionFactsTable, SupervisionReportsTable, SupervisionComment
 export type { SupervisionFactsTable, SupervisionReportsTable, SupervisionCommentsTable } from './schema-supervision.ts';
 import type { WorkCalendarDaysTable } from './schema-work-calendar.ts';
 import type { AgencyReceivingSuspensionsTable } from './schema-supervision.ts';
+import type { DelegationsTable } from './schema-delegations.ts';
 export type { WorkCalendarDaysTable } from './schema-work-calendar.ts';
 import type { SigningKeysTable, SigningTrustAnchorsTable, SigningRevocationSourcesTable, SigningImagesTable } from './schema-signing.ts';
 export type { SigningKeysTable, SigningTrustAnchorsTable, SigningRevocationSourcesTable, SigningImagesTable } from './schema-signing.ts';
@@ -173,6 +174,7 @@ export interface DB {
   signing_images: SigningImagesTable;
   work_calendar_days: WorkCalendarDaysTable;
   agency_receiving_suspensions: AgencyReceivingSuspensionsTable;
+  delegations: DelegationsTable;
 }
 
 /** 20261125000300-files: who uploaded which stored bytes, under what name. */

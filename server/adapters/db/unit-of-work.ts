@@ -15,6 +15,7 @@ import { PgSupervisionFacts, PgSupervisionStore } from './repositories/supervisi
 import { PgSigningRepository } from './repositories/signing.ts';
 import { PgWorkCalendar } from './repositories/work-calendar.ts';
 import { PgReceivingSuspensions } from './repositories/receiving-suspensions.ts';
+import { PgDelegationRepository } from './repositories/delegations.ts';
 import type { DB } from './schema.ts';
 import { withAmbientTransaction } from './ambient-transaction.ts';
 import { PgAssignmentRepository } from './repositories/assignments.ts';
@@ -57,5 +58,6 @@ export function txPorts(trx: Transaction<DB>, clock: Clock): TxPorts {
     signing: new PgSigningRepository(trx),
     workCalendar: new PgWorkCalendar(trx),
     receivingSuspensions: new PgReceivingSuspensions(trx),
+    delegations: new PgDelegationRepository(trx),
   };
 }

@@ -68,6 +68,10 @@ export const AUDIT_EVENTS = {
   'extension.decided': 'An extension was granted (new effective deadline) or refused.',
   'casefile.opened': 'A case file (hồ sơ công việc) was opened.',
   'casefile.document_filed': 'A document was filed into a case file.',
+  'incoming.slip_printed': 'A handling slip (phiếu xử lý) of an incoming document was printed; the printout names who printed it and when.',
+  'incoming.status_not_applied': 'A status package about a document the agency did not send was recorded and not applied (not a recall request 13 from the issuer, or unreadable).',
+  'casefile.closed': 'A case file was closed by its keeper or a leader: no more documents may be filed into it.',
+  'casefile.exported': "A case file was exported (ZIP: list of documents as PDF, metadata as XML, the documents' files the exporter may see).",
   'notification.read': 'A user marked notifications as read.',
   'report.generated': 'An evaluation report (6-month, annual or custom period) was computed, rendered as XLSX and PDF and archived, on demand or by the schedule.',
   'report.comment_added': "A provincial supervisor annotated an evaluation period (the whole province or one agency).",
@@ -80,6 +84,8 @@ export const AUDIT_EVENTS = {
   'signing.image_uploaded': "A seal image (agency) or handwritten-signature image (signer) was uploaded with its validity period (hash and size recorded).",
   'calendar.year_replaced': "The system operator replaced one year's days off and make-up working days (the counts before and after).",
   'agency.receiving_suspended': 'The system operator recorded that an agency stops receiving through the system from a date (R15 "receiving suspended").',
+  'delegation.created': 'A leader or deputy (or the agency administrator for them) recorded an absence interval and who acts for them (domain.md §4.3).',
+  'delegation.cancelled': 'A delegation was cancelled (the record stays; a running one stops at once).',
   'agency.receiving_suspension_removed': 'The system operator removed a receiving suspension of an agency.',
 } as const;
 

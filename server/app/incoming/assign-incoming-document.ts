@@ -1,12 +1,13 @@
 /**
- * Direction (domain.md §8.2 step 5, §8.4): the leader — or a deputy for what is presented to them, or
- * acting for the leader it was presented to — writes the instruction, names exactly one lead unit
+ * Direction (domain.md §8.2 step 5, §8.4): the leader — or a deputy for what is presented to them, or,
+ * inside a recorded delegation interval (§4.3), acting for the person it was presented to — writes the instruction, names exactly one lead unit
  * or person, coordinating and informed ones, and a deadline (default per type and urgency, never
  * after the sender's DueDate); or files the document for information. The sender gets `04` (while
  * `05` has not been sent) or `06`. Directing again reassigns: the open lead assignment is closed.
  */
 import { isLocalDate, localDateOf } from '../../domain/calendar/vietnam-time.ts';
 import type { Actor } from '../actor.ts';
+import { requireActingFor } from '../delegations/acting-for.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { IncomingRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
@@ -34,19 +35,15 @@ export async function assignIncomingDocument(tx: TxPorts, deps: IncomingTxDeps, 
   const { doc, roles, assignments } = await loadVisible(tx, actor, id, { lock: true });
   requirePermission(roles, 'incoming.direct', 'Chỉ lãnh đạo cơ quan được cho ý kiến chỉ đạo, phân công xử lý.');
   if (!DIRECTABLE.has(doc.state)) throw new AppError(ErrorCode.INCOMING_STATE_INVALID, 'Văn bản chưa vào sổ hoặc đã kết thúc xử lý.');
+  const now = deps.clock.now();
   let onBehalfOf: string | null = null;
-  if (!roles.includes('leader')) {
-    // A deputy directs what is presented to them, or acts for the leader it was presented to.
-    if (doc.presentedTo && doc.presentedTo !== actor.userId) {
-      const presented = await tx.users.roles(doc.presentedTo);
-      if (!presented.some((g) => g.agencyId === doc.agencyId && g.role === 'leader')) {
-        throw new AppError(ErrorCode.FORBIDDEN, 'Văn bản đã trình cho lãnh đạo khác.');
-      }
-      onBehalfOf = doc.presentedTo;
-    }
+  if (!roles.includes('leader') && doc.presentedTo && doc.presentedTo !== actor.userId) {
+    // A deputy directs what is presented to them; what waits for someone else only inside that person's delegation interval (§4.3).
+    const presented = await tx.users.findById(doc.presentedTo);
+    await requireActingFor(tx, { id: doc.presentedTo, fullName: presented?.fullName ?? 'lãnh đạo khác' }, actor.userId, now);
+    onBehalfOf = doc.presentedTo;
   }
   const instruction = input.instruction.trim();
-  const now = deps.clock.now();
   const today = localDateOf(now);
   const event = (kind: string, assignmentId: string | null, text: string | null, data: Record<string, unknown>) =>
     tx.incoming.insertEvent({ incomingId: doc.id, agencyId: doc.agencyId, assignmentId, kind, actorUserId: actor.userId, onBehalfOf, text, data, occurredAt: now });

@@ -7,6 +7,7 @@ import type { Actor } from '../actor.ts';
 import { AppError, ErrorCode, notFound } from '../errors.ts';
 import type { CaseFileRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
+import { closedError } from './close-case-file.ts';
 import { loadVisible, requirePermission, rolesOrNotFound, validationError } from './incoming-access.ts';
 
 export async function createCaseFile(tx: TxPorts, deps: { clock: { now(): Date } }, actor: Actor, input: { agencyId: string; title: string; notation: string; retention?: string }): Promise<CaseFileRecord> {
@@ -28,7 +29,7 @@ export async function archiveDocument(tx: TxPorts, deps: { clock: { now(): Date 
   if (!cf) throw notFound('Hồ sơ');
   const roles = rolesOrNotFound(actor, cf.agencyId, 'Hồ sơ');
   requirePermission(roles, 'casefile.manage', 'Bạn không có quyền cập nhật hồ sơ công việc.');
-  if (cf.closedAt) throw new AppError(ErrorCode.CONFLICT, 'Hồ sơ đã đóng.');
+  if (cf.closedAt) throw closedError(cf);
   const { doc } = await loadVisible(tx, actor, incomingId);
   if (doc.agencyId !== cf.agencyId) throw notFound('Văn bản đến');
   const now = deps.clock.now();

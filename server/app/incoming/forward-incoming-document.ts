@@ -1,5 +1,9 @@
-/** The clerk presents a registered document to a leader or deputy entitled to direct it (domain.md §8.2 step 4). */
+/**
+ * The clerk presents a registered document to a leader or deputy entitled to direct it (domain.md §8.2
+ * step 4); while that person is away, whoever acts for them (a delegation in force) is notified as well.
+ */
 import type { Actor } from '../actor.ts';
+import { vnDateTime } from '../delegations/acting-for.ts';
 import { AppError, ErrorCode, notFound } from '../errors.ts';
 import type { IncomingRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
@@ -24,5 +28,11 @@ export async function forwardIncomingDocument(tx: TxPorts, deps: Pick<IncomingTx
   await tx.audit.record({ type: 'incoming.presented', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id, data: { to: leader.id } });
   await indexIncoming(tx, doc.id);
   await notifyUsers(tx, [leader.id], { agencyId: doc.agencyId, kind: 'incoming.presented', title: `Trình xin ý kiến chỉ đạo: ${doc.subject}`, incomingId: doc.id, at: now });
+  // While the leader is away, the one acting for them is told too (domain.md §4.3: items arriving meanwhile go to the delegate).
+  for (const d of await tx.delegations.listOverlapping(leader.id, now, new Date(now.getTime() + 1))) {
+    await notifyUsers(tx, [d.delegateUserId], {
+      agencyId: doc.agencyId, kind: 'incoming.presented', title: `Trình xin ý kiến chỉ đạo (thay mặt ${leader.fullName}, đến ${vnDateTime(d.endsAt)}): ${doc.subject}`, incomingId: doc.id, at: now,
+    });
+  }
   return { ...doc, state: 'awaiting_direction', presentedTo: leader.id };
 }

@@ -42,7 +42,9 @@ async function announce(tx: TxPorts, cr: ChangeRequestRecord, doc: IncomingRecor
   });
 }
 
-async function open(tx: TxPorts, arrival: PendingArrival, r: { kind: ChangeRequestKind; target: string; reason: string | null; metadata: ChangeMetadata | null; replacementId: string | null }, at: Date): Promise<ChangeRequestRecord> {
+type ChangeSource = Pick<PendingArrival, 'agencyId' | 'inboxId' | 'packageId' | 'senderCode' | 'receivedAt'>;
+
+async function open(tx: TxPorts, arrival: ChangeSource, r: { kind: ChangeRequestKind; target: string; reason: string | null; metadata: ChangeMetadata | null; replacementId: string | null }, at: Date): Promise<ChangeRequestRecord> {
   const doc = await tx.incoming.findByDocumentId(arrival.agencyId, r.target, CHANGEABLE);
   const cr = await tx.changeRequests.insert({
     agencyId: arrival.agencyId, inboxId: arrival.inboxId, packageId: arrival.packageId, kind: r.kind, targetDocumentId: r.target, incomingId: doc?.id ?? null,
@@ -80,6 +82,18 @@ export async function openReplacements(tx: TxPorts, arrival: PendingArrival, par
     if (!r.organIds.includes(arrival.receiverCode)) continue;
     await open(tx, arrival, { kind: 'replace', target: r.documentId, reason: parsed.changeReason, metadata: null, replacementId: replacement.id }, at);
   }
+}
+
+/**
+ * A status `13` (Lấy lại, recall request) from the issuer of a document this organ received
+ * (exchange.md C44): the same change request as a type 1 package, parked while the document is
+ * unknown here. One from another organ than the document's sender is not applied (false).
+ */
+export async function receiveRecallStatus(tx: TxPorts, arrival: ChangeSource, target: string, reason: string | null, at: Date): Promise<boolean> {
+  const known = await tx.incoming.findByDocumentId(arrival.agencyId, target);
+  if (known?.senderCode && known.senderCode !== arrival.senderCode) return false;
+  await open(tx, arrival, { kind: 'revoke', target, reason, metadata: null, replacementId: null }, at);
+  return true;
 }
 
 /** Parked requests for a document that has now arrived (within the TTL) are opened on it. */

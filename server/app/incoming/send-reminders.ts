@@ -1,6 +1,6 @@
 /**
  * Deadline reminders (domain.md §8.6), run by the worker. For each open assignment with a deadline:
- * one reminder the working day before (and on) its deadline, one once it has passed; each is taken
+ * one reminder from the working day before its deadline (days off of the operator's calendar skipped), one once it has passed; each is taken
  * once per (assignment, kind, deadline) by a unique row, so however often the job polls — on however
  * many nodes — it is notified and mailed once. Overdue items escalate to whoever assigned them.
  * A unit's assignment already passed to a person is reminded through that person's.
@@ -9,7 +9,7 @@
  * to SMTP; a failure clears the mark with the error, so the next run tries again.
  */
 import { localDateOf } from '../../domain/calendar/vietnam-time.ts';
-import { nextWorkingDay } from '../../domain/calendar/working-calendar.ts';
+import { combineCalendars, nextWorkingDay } from '../../domain/calendar/working-calendar.ts';
 import type { AssignmentRecord } from '../ports/incoming.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { IncomingDeps } from './incoming-deps.ts';
@@ -24,8 +24,8 @@ export interface ReminderRun {
 export async function sendReminders(deps: Pick<IncomingDeps, 'uow' | 'clock' | 'calendar' | 'mailer'>): Promise<ReminderRun> {
   const now = deps.clock.now();
   const today = localDateOf(now);
-  const horizon = nextWorkingDay(deps.calendar, today);
-  const due = await deps.uow.run((tx) => tx.assignments.listOpenDueBy(horizon));
+  // "The working day before": the operator's days off count (a deadline after a holiday is reminded before it).
+  const due = await deps.uow.run(async (tx) => tx.assignments.listOpenDueBy(nextWorkingDay(combineCalendars(deps.calendar, await tx.workCalendar.load()), today)));
   let reminded = 0;
   for (const a of due) {
     const kind = a.deadline! < today ? 'overdue' : 'before';

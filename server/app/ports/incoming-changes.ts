@@ -42,7 +42,21 @@ export interface ChangeRequestRecord {
 
 export type NewChangeRequest = Omit<ChangeRequestRecord, 'id' | 'previousMetadata' | 'answerReason' | 'answeredBy' | 'answeredAt'>;
 
+/** A status package in an agency's inbox about a document that agency did not send (a recall request `13` is the incoming side's). */
+export interface ForeignStatusArrival {
+  inboxId: string;
+  agencyId: string;
+  packageId: string;
+  senderCode: string;
+  documentId: string | null;
+  payloadSha256: string;
+  receivedAt: Date;
+}
+
 export interface ChangeRequestRepository {
+  /** One such unprocessed status package, locked (SKIP LOCKED); statuses about the agency's outgoing documents are the outgoing side's. */
+  claimForeignStatus(): Promise<ForeignStatusArrival | undefined>;
+  markInboxProcessed(inboxId: string, at: Date): Promise<void>;
   insert(r: NewChangeRequest): Promise<ChangeRequestRecord>;
   findById(id: string, options?: { lock?: boolean }): Promise<ChangeRequestRecord | undefined>;
   listForDocument(incomingId: string): Promise<ChangeRequestRecord[]>;

@@ -232,6 +232,8 @@ export interface AssignmentRepository {
   listCaseFiles(agencyId: string): Promise<(CaseFileRecord & { documents: number })[]>;
   /** False when the document is already in the case file. */
   fileDocument(caseFileId: string, incomingId: string, by: string, at: Date): Promise<boolean>;
+  /** Sets closed_at once; false when it was already closed. */
+  closeCaseFile(id: string, at: Date): Promise<boolean>;
   listCaseFileDocuments(caseFileId: string): Promise<{ ordinal: number; incomingId: string; subject: string; codeNumber: string; codeNotation: string; filedAt: Date }[]>;
 }
 

@@ -13,6 +13,7 @@ import type { SupervisionFacts, SupervisionStore } from './supervision.ts';
 import type { SigningRepository } from './signing.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 import type { ReceivingSuspensions } from './receiving-suspensions.ts';
+import type { DelegationRepository } from './delegations.ts';
 
 /** Everything a use case may touch inside one database transaction. */
 export interface TxPorts {
@@ -41,6 +42,8 @@ export interface TxPorts {
   workCalendar: WorkCalendar;
   /** R15: agencies the operator says do not receive through the system, with dates. */
   receivingSuspensions: ReceivingSuspensions;
+  /** "Absent from–to, X acts for me" (domain.md §4.3). */
+  delegations: DelegationRepository;
 }
 
 export interface UnitOfWork {

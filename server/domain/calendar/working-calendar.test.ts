@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, localDateOf, localInstant } from './vietnam-time.ts';
-import { addWorkingDays, addWorkingMinutes, isWorkingDay, nextWorkingDay, workingCalendar } from './working-calendar.ts';
+import { addWorkingDays, addWorkingMinutes, isWorkingDay, nextWorkingDay, workingCalendar, workingDaysAfter } from './working-calendar.ts';
 
 // 30/4 (Thu) and 1/5 (Fri) are holidays; Saturday 9/5 is worked to make up for a bridge day.
 const cal = workingCalendar({ holidays: ['2026-04-30', '2026-05-01'], makeUpDays: ['2026-05-09'] });
@@ -26,6 +26,13 @@ describe('working days (§2)', () => {
   it('adds working days (deadlines of §8.6)', () => {
     expect(addWorkingDays(cal, '2026-04-28', 3)).toBe('2026-05-05');
     expect(addWorkingDays(cal, '2026-04-28', 0)).toBe('2026-04-28');
+  });
+
+  it('counts the working days after a deadline (overdue days): holidays and weekends do not count, a make-up Saturday does', () => {
+    expect(workingDaysAfter(cal, '2026-04-29', '2026-04-29')).toBe(0);
+    expect(workingDaysAfter(cal, '2026-04-29', '2026-05-04')).toBe(1);
+    expect(workingDaysAfter(cal, '2026-04-29', '2026-05-09')).toBe(6);
+    expect(workingDaysAfter(cal, '2026-05-09', '2026-04-29')).toBe(0);
   });
 
   it('refuses calendar data that is not a date', () => {

@@ -58,6 +58,13 @@ export function addWorkingDays(cal: WorkingCalendar, date: string, days: number)
   return d;
 }
 
+/** How many working days fall strictly after `from` and up to `to` included (0 when `to` ≤ `from`). */
+export function workingDaysAfter(cal: WorkingCalendar, from: string, to: string): number {
+  let n = 0;
+  for (let d = nextWorkingDay(cal, from); d <= to; d = nextWorkingDay(cal, d)) n++;
+  return n;
+}
+
 /** Office hours as local "HH:MM" periods, in order. */
 export type WorkingHours = readonly (readonly [string, string])[];
 

@@ -4,6 +4,7 @@
  */
 import { EdxmlIncomingPackageParser } from '../../adapters/hub/incoming-package-parser.ts';
 import { EdxmlStatusPackageBuilder } from '../../adapters/hub/status-package-builder.ts';
+import { EdxmlStatusPackageReader } from '../../adapters/hub/document-package-builder.ts';
 import { createMailer } from '../../adapters/mail/smtp-mailer.ts';
 import type { IncomingDeps } from '../../app/incoming/incoming-deps.ts';
 import type { DocumentSigning } from '../../app/ports/document-signing.ts';
@@ -26,8 +27,9 @@ export function incomingDepsOf(deps: AppDeps, overrides: Partial<IncomingDeps> &
     parser: new EdxmlIncomingPackageParser(),
     signing: deps.signing,
     statuses: new EdxmlStatusPackageBuilder(signPackage ?? deps.signing),
+    statusReader: new EdxmlStatusPackageReader(),
     mailer: createMailer(deps.config.smtp),
-    // Weekends only until the operator's holiday calendar is stored (domain.md §2).
+    // Weekends only here: the use cases add the operator's stored days off (tx.workCalendar, domain.md §2).
     calendar: workingCalendar({ holidays: [], makeUpDays: [] }),
     maxAttachmentBytes: deps.config.fileStore.maxUploadBytes,
     ...rest,

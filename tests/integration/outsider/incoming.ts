@@ -20,6 +20,7 @@ async function openChangeRequest(env: TestEnv): Promise<string> {
 export const incomingCases: OutsiderCases = {
   'GET /api/incoming': { kind: 'tenant', outsider: 'vanthu.stc', prepare: async (env) => ({ method: 'GET', url: `/api/incoming?agencyId=${await env.agencyId(NAMES.SNV)}` }) },
   'GET /api/incoming/:id': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'GET', url: `/api/incoming/${(await snvFixture(env)).directedId}` }) },
+  'GET /api/incoming/:id/handling-slip': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'GET', url: `/api/incoming/${(await snvFixture(env)).directedId}/handling-slip` }) },
   'GET /api/incoming/:id/files/:fileId': {
     kind: 'tenant', outsider: 'vanthu.stc',
     prepare: async (env) => { const f = await snvFixture(env); return { method: 'GET', url: `/api/incoming/${f.directedId}/files/${f.fileId}` }; },
@@ -82,6 +83,8 @@ export const incomingCases: OutsiderCases = {
     kind: 'tenant', outsider: 'giamdoc.stc',
     prepare: async (env) => { const f = await snvFixture(env); return { method: 'POST', url: `/api/case-files/${f.caseFileId}/documents`, payload: { incomingId: f.directedId } }; },
   },
+  'POST /api/case-files/:id/close': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'POST', url: `/api/case-files/${(await snvFixture(env)).caseFileId}/close`, payload: {} }) },
+  'GET /api/case-files/:id/export': { kind: 'tenant', outsider: 'giamdoc.stc', prepare: async (env) => ({ method: 'GET', url: `/api/case-files/${(await snvFixture(env)).caseFileId}/export` }) },
   'POST /api/incoming-change-requests/:id/answer': {
     kind: 'tenant', outsider: 'vanthu.stc',
     prepare: async (env) => ({ method: 'POST', url: `/api/incoming-change-requests/${await openChangeRequest(env)}/answer`, payload: { accept: true } }),

@@ -11,6 +11,7 @@ import { signingCases } from './signing.ts';
 import type { OutsiderCases } from './types.ts';
 import { incomingCases } from './incoming.ts';
 import { calendarCases, suspensionCases } from './calendar.ts';
+import { delegationCases } from './delegations.ts';
 
 /** One file per area adds its cases here. */
-export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases, ...searchCases, ...reportCases, ...signingCases, ...calendarCases, ...suspensionCases };
+export const outsiderCases: OutsiderCases = { ...coreCases, ...agencyCases, ...registerCases, ...hubCases, ...userCases, ...fileCases, ...outgoingCases, ...incomingCases, ...searchCases, ...reportCases, ...signingCases, ...calendarCases, ...suspensionCases, ...delegationCases };

@@ -69,6 +69,7 @@ export interface ChangeMetadata {
 export interface ChangeRequest {
   id: string; kind: 'revoke' | 'update' | 'replace'; targetDocumentId: string; incomingId: string | null; replacementId: string | null; reason: string | null;
   metadata: ChangeMetadata | null; previousMetadata: ChangeMetadata | null; state: string; answerReason: string | null; answeredAt: string | null; receivedAt: string;
+  senderCode: string; parkUntil: string;
 }
 
 export interface IncomingDetail {
@@ -91,6 +92,8 @@ export interface WorkItem {
   assignment: Assignment;
   document: { id: string; subject: string; senderName: string; codeNumber: string; codeNotation: string; arrivalNumber: number | null; urgency: string; state: string };
   overdue: boolean;
+  /** Working days past the deadline (holidays and weekends do not count). */
+  overdueWorkingDays: number;
   followUp: boolean;
   assignee: string | null;
 }
@@ -135,6 +138,7 @@ export const incomingApi = {
   decideExtension: (id: string, grant: boolean) => api.post<unknown>(`/api/extensions/${id}/decision`, { grant }),
   deadlineSettings: (signal?: AbortSignal) => api.get<{ items: DeadlineSetting[] }>('/api/incoming-deadlines', undefined, signal),
   saveDeadlineSettings: (settings: DeadlineSetting[]) => api.put<{ items: DeadlineSetting[] }>('/api/incoming-deadlines', { settings }),
+  unlinkedChanges: (signal?: AbortSignal) => api.get<{ items: ChangeRequest[] }>('/api/incoming-change-requests', undefined, signal),
   answerChange: (id: string, body: { accept: boolean; reason?: string }) => api.post<ChangeRequest>(`/api/incoming-change-requests/${id}/answer`, body),
   myWork: (signal?: AbortSignal) => api.get<{ items: WorkItem[] }>('/api/my-work', undefined, signal),
   register_: (year: number, signal?: AbortSignal) => api.get<{ register: { name: string; year: number; volume: number }; agencyName: string; lines: RegisterLine[] }>('/api/incoming-register', { year }, signal),

@@ -33,6 +33,22 @@ describe('role-aware navigation', () => {
     expect(labels({ 'user.manage': 'all' })).not.toContain('Văn bản nội bộ');
   });
 
+  it('shows leaders, deputies and the agency administrator the delegation screen, a specialist not', () => {
+    expect(labels({ 'delegation.manage': 'own' })).toContain('Ủy quyền khi vắng mặt');
+    expect(labels({ 'delegation.manage': 'all' })).toContain('Ủy quyền khi vắng mặt');
+    expect(labels({ 'assignment.work': 'own' })).not.toContain('Ủy quyền khi vắng mặt');
+  });
+
+  it('shows case files to those who keep them (casefile.manage), not to a clerk', () => {
+    expect(labels({ 'casefile.manage': 'all' })).toContain('Hồ sơ công việc');
+    expect(labels({ 'incoming.register': 'all', 'register.read': 'all' })).not.toContain('Hồ sơ công việc');
+  });
+
+  it('shows the clerk the change requests not matched to a received document, a specialist not', () => {
+    expect(labels({ 'incoming.register': 'all' })).toContain('Yêu cầu thu hồi chưa khớp');
+    expect(labels({ 'assignment.work': 'own', 'casefile.manage': 'all' })).not.toContain('Yêu cầu thu hồi chưa khớp');
+  });
+
   it('drops a section whose every item is hidden', () => {
     expect(visibleNav({}).map((s) => s.title)).toEqual(['Chung', 'Tài khoản']);
   });

@@ -32,6 +32,9 @@ export const NAV: NavSection[] = [
       { to: '/viec-cua-toi', label: 'Việc của tôi', anyOf: ['incoming.direct', 'assignment.work', 'assignment.pass', 'extension.request'] },
       { to: '/van-ban-noi-bo', label: 'Văn bản nội bộ', anyOf: ['draft.create', 'assignment.work'] },
       { to: '/so-van-ban-den', label: 'Sổ văn bản đến', anyOf: ['register.read'] },
+      { to: '/yeu-cau-chua-khop', label: 'Yêu cầu thu hồi chưa khớp', anyOf: ['incoming.register'] },
+      { to: '/ho-so-cong-viec', label: 'Hồ sơ công việc', anyOf: ['casefile.manage'] },
+      { to: '/uy-quyen', label: 'Ủy quyền khi vắng mặt', anyOf: ['delegation.manage'] },
     ],
   },
   {

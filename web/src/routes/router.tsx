@@ -34,6 +34,9 @@ import { IncomingDetailPage } from '../features/incoming/incoming-detail-page.ts
 import { IncomingListPage } from '../features/incoming/incoming-list-page.tsx';
 import { IncomingRegisterPage } from '../features/incoming/incoming-register-page.tsx';
 import { DeadlineSettingsPage } from '../features/incoming/deadline-settings-page.tsx';
+import { DelegationsPage } from '../features/delegations/delegations-page.tsx';
+import { CaseFilesPage } from '../features/incoming/case-files-page.tsx';
+import { UnlinkedChangesPage } from '../features/incoming/unlinked-changes-page.tsx';
 import { MyWorkPage } from '../features/incoming/my-work-page.tsx';
 import { NotificationsPage } from '../features/incoming/notifications.tsx';
 import { PaperEntryPage } from '../features/incoming/paper-entry-page.tsx';
@@ -92,6 +95,9 @@ export const router = createBrowserRouter([
           { path: 'so-van-ban-den', element: <RequireAbility anyOf={['register.read']}><IncomingRegisterPage /></RequireAbility> },
           { path: 'thong-bao', element: <NotificationsPage /> },
           { path: 'tham-quyen-ky', element: <RequireAbility anyOf={['agency.configure']}><SigningGrantsPage /></RequireAbility> },
+          { path: 'yeu-cau-chua-khop', element: <RequireAbility anyOf={['incoming.register']}><UnlinkedChangesPage /></RequireAbility> },
+          { path: 'ho-so-cong-viec', element: <RequireAbility anyOf={['casefile.manage']}><CaseFilesPage /></RequireAbility> },
+          { path: 'uy-quyen', element: <RequireAbility anyOf={['delegation.manage']}><DelegationsPage /></RequireAbility> },
           { path: 'han-xu-ly', element: <RequireAbility anyOf={['agency.configure']}><DeadlineSettingsPage /></RequireAbility> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -145,6 +145,11 @@ export class PgAssignmentRepository implements AssignmentRepository {
     return true;
   }
 
+  async closeCaseFile(id: string, at: Date): Promise<boolean> {
+    const r = await this.db.updateTable('case_files').set({ closed_at: at }).where('id', '=', id).where('closed_at', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   async listCaseFileDocuments(caseFileId: string): Promise<{ ordinal: number; incomingId: string; subject: string; codeNumber: string; codeNotation: string; filedAt: Date }[]> {
     const rows = await this.db.selectFrom('case_file_documents as x').innerJoin('incoming_documents as d', 'd.id', 'x.incoming_id')
       .select(['x.ordinal', 'x.incoming_id', 'd.subject', 'd.code_number', 'd.code_notation', 'x.filed_at']).where('x.case_file_id', '=', caseFileId).orderBy('x.ordinal').execute();

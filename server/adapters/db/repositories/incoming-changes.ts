@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { ChangeMetadata, ChangeRequestRecord, ChangeRequestRepository, NewChangeRequest } from '../../../app/ports/incoming-changes.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ChangeMetadata, ChangeRequestRecord, ChangeRequestRepository, ForeignStatusArrival, NewChangeRequest } from '../../../app/ports/incoming-changes.ts';
 import type { DB } from '../schema.ts';
 import type { IncomingChangeRequestsTable } from '../schema-incoming-changes.ts';
 
@@ -17,6 +17,24 @@ function toRecord(r: Selectable<IncomingChangeRequestsTable>): ChangeRequestReco
 
 export class PgChangeRequestRepository implements ChangeRequestRepository {
   constructor(private readonly db: Kysely<DB>) {}
+
+  async claimForeignStatus(): Promise<ForeignStatusArrival | undefined> {
+    // The complement of the outgoing side's claim (repositories/outgoing.ts claimStatusArrivals).
+    const r = await sql<{ id: string; agency_id: string; package_id: string; sender_code: string; document_id: string | null; payload_sha256: string; received_at: Date }>`
+      SELECT i.id, i.agency_id, i.package_id, i.sender_code, i.document_id, i.payload_sha256, i.received_at FROM hub_inbox i
+      WHERE i.kind = 'status' AND i.processed_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM outgoing_documents o WHERE o.agency_id = i.agency_id AND o.edxml_document_id = i.document_id)
+      ORDER BY i.received_at, i.id LIMIT 1 FOR UPDATE OF i SKIP LOCKED`.execute(this.db);
+    const row = r.rows[0];
+    return row && {
+      inboxId: row.id, agencyId: row.agency_id, packageId: row.package_id, senderCode: row.sender_code, documentId: row.document_id,
+      payloadSha256: row.payload_sha256, receivedAt: new Date(row.received_at),
+    };
+  }
+
+  async markInboxProcessed(inboxId: string, at: Date): Promise<void> {
+    await this.db.updateTable('hub_inbox').set({ processed_at: at }).where('id', '=', inboxId).execute();
+  }
 
   async insert(r: NewChangeRequest): Promise<ChangeRequestRecord> {
     const row = await this.db.insertInto('incoming_change_requests').values({

@@ -17,7 +17,8 @@ import { notificationRoutes } from './notifications/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { signingRoutes } from './signing/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
+import { delegationRoutes } from './delegations/index.ts';
 
 /** Every HTTP operation. tests/integration/outsider.test.ts walks this table. */
-export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...outgoingRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes, ...searchRoutes, ...reportRoutes, ...signingRoutes, ...calendarRoutes];
+export const allRoutes: RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...agencyRoutes, ...unitRoutes, ...registerRoutes, ...documentTypeRoutes, ...hubRoutes, ...fileRoutes, ...outgoingRoutes, ...incomingRoutes, ...assignmentRoutes, ...caseFileRoutes, ...notificationRoutes, ...searchRoutes, ...reportRoutes, ...signingRoutes, ...calendarRoutes, ...delegationRoutes];
 

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/alert.tsx';
 import { Loading, Page, Panel } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { ChangeRequests } from './change-requests.tsx';
+import { FileIntoCaseFile } from './file-into-case-file.tsx';
 import { ClerkActions, DirectForm, ExtensionDecisions, PassOnForm, WorkForm } from './incoming-actions.tsx';
 import { formatDate, formatDateTime } from './format.ts';
 import { SignatureValidationPanel } from '../signing/validation-panel.tsx';
@@ -27,7 +28,10 @@ export function IncomingDetailPage() {
   const d = data.document;
   const name = (uid: string | null) => (uid ? data.names[uid] ?? '' : '');
   return (
-    <Page title={d.subject} subtitle={`${d.senderName} · ${d.stateLabel}`} actions={<StartReplyButton incomingId={d.id} state={d.state} />}>
+    <Page title={d.subject} subtitle={`${d.senderName} · ${d.stateLabel}`} actions={<>
+      {!['arrived', 'refused'].includes(d.state) && <a className="button button-light" href={`/api/incoming/${d.id}/handling-slip`} target="_blank" rel="noopener">In phiếu xử lý</a>}{' '}
+      <StartReplyButton incomingId={d.id} state={d.state} />
+    </>}>
       <ErrorAlert message={error} />
       {d.duplicateOf && (
         <div className="alert alert-warning" role="status">
@@ -76,7 +80,7 @@ export function IncomingDetailPage() {
                   <tr key={a.id}>
                     <td>{a.parentId ? `↳ ${KIND_LABELS[a.kind]}` : KIND_LABELS[a.kind]}</td>
                     <td>{name(a.assigneeUnitId ?? a.assigneeUserId)}</td>
-                    <td>{name(a.assignedBy)}{a.onBehalfOf ? ` (thay ${name(a.onBehalfOf)})` : ''}</td>
+                    <td>{name(a.assignedBy)}{a.onBehalfOf ? ` thay mặt ${name(a.onBehalfOf)}` : ''}</td>
                     <td>{a.instruction}</td>
                     <td>{formatDate(a.deadline)}</td>
                     <td>{ASSIGNMENT_STATE_LABELS[a.state] ?? a.state}</td>
@@ -91,12 +95,13 @@ export function IncomingDetailPage() {
       {data.can.work.map((aid) => <WorkForm key={aid} detail={data} assignmentId={aid} onDone={reload} />)}
       <ChangeRequests detail={data} onDone={reload} />
       <ExtensionDecisions detail={data} onDone={reload} />
+      {!['arrived', 'refused'].includes(data.document.state) && <FileIntoCaseFile incomingId={data.document.id} />}
       <Panel title="Quá trình xử lý">
         <ol className="timeline">
           {data.events.map((ev) => (
             <li key={ev.id}>
               <span className="time">{formatDateTime(ev.occurredAt)}</span> {EVENT_LABELS[ev.kind] ?? ev.kind}
-              {ev.actorUserId ? ` — ${name(ev.actorUserId)}` : ''}{ev.onBehalfOf ? ` (thay ${name(ev.onBehalfOf)})` : ''}{ev.text ? `: ${ev.text}` : ''}
+              {ev.actorUserId ? ` — ${name(ev.actorUserId)}` : ''}{ev.onBehalfOf ? ` thay mặt ${name(ev.onBehalfOf)}` : ''}{ev.text ? `: ${ev.text}` : ''}
             </li>
           ))}
         </ol>

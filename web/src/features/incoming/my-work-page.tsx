@@ -25,7 +25,7 @@ export function MyWorkPage() {
                   <td>{KIND_LABELS[i.assignment.kind]}</td>
                   <td>{i.assignee ?? ''}</td>
                   <td>
-                    {i.overdue && <span className="badge badge-danger">Quá hạn</span>}{' '}
+                    {i.overdue && <span className="badge badge-danger">Quá hạn{i.overdueWorkingDays > 0 ? ` ${i.overdueWorkingDays} ngày làm việc` : ''}</span>}{' '}
                     {i.followUp && <span className="badge badge-muted">Theo dõi</span>}
                   </td>
                 </tr>

@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { archiveDocument, createCaseFile, findCaseFiles, getCaseFile } from '../../../../app/incoming/case-files.ts';
-import type { CaseFileRecord } from '../../../../app/ports/incoming.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
 import { AgencyQuery } from '../incoming/incoming-schemas.ts';
+import { CaseFileBody, closeCaseFileRoute, exportCaseFileRoute, presentCaseFile } from './close-export.ts';
 
 const S = Type.String();
-const CaseFileBody = Type.Object({ id: S, year: Type.Integer(), notation: S, title: S, retention: S, keeperUserId: S, openedAt: S, closedAt: Type.Union([S, Type.Null()]), documents: Type.Optional(Type.Integer()) });
-const present = (c: CaseFileRecord & { documents?: number }) => ({ ...c, openedAt: c.openedAt.toISOString(), closedAt: c.closedAt?.toISOString() ?? null });
+const present = presentCaseFile;
 
 export const findCaseFilesRoute = defineRoute({
   method: 'GET', url: '/api/case-files', summary: "The agency's case files (hồ sơ công việc) with their document counts", tags: ['case-files'],
@@ -50,4 +49,4 @@ export const fileIntoCaseFileRoute = defineRoute({
   handler: async ({ deps, actor, params, body }) => deps.uow.run((tx) => archiveDocument(tx, deps, actor, params.id, body.incomingId)),
 });
 
-export const caseFileRoutes = [findCaseFilesRoute, createCaseFileRoute, getCaseFileRoute, fileIntoCaseFileRoute];
+export const caseFileRoutes = [findCaseFilesRoute, createCaseFileRoute, getCaseFileRoute, fileIntoCaseFileRoute, closeCaseFileRoute, exportCaseFileRoute];

@@ -10,5 +10,5 @@ export const getIncomingRoute = defineRoute({
   tags: ['incoming'],
   auth: { kind: 'session' },
   schema: { params: IdParams, response: { 200: DetailBody } },
-  handler: async ({ deps, actor, params }) => presentDetail(await deps.uow.run((tx) => getIncomingDocument(tx, actor, params.id))),
+  handler: async ({ deps, actor, params }) => presentDetail(await deps.uow.run((tx) => getIncomingDocument(tx, actor, params.id, deps.clock.now()))),
 });
