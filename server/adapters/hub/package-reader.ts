@@ -13,7 +13,8 @@ import type { CertificateCheck, SignaturePolicy } from '../../app/ports/hub.ts';
 import type { PackageReader, ReadPackage, SignatureCheck } from '../../app/ports/hub-wire.ts';
 import type { TrustSource } from '../signing/validation/trust-material.ts';
 import { checkPeerCertificate } from './peer-certificate-check.ts';
-import { decodeAttachments } from './edxml/attachments.ts';
+import { matchAttachments } from './edxml/attachments.ts';
+import { streamAttachment } from './edxml/attachment-stream.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
 import { packageIdOf } from './edxml/package-id.ts';
 import { parsePackage, type ParsedPackage } from './edxml/parse-package.ts';
@@ -86,8 +87,10 @@ export class EdxmlPackageReader implements PackageReader {
     return { signed: true, unsignedAdmitted: false, weak: result.weak, signerFingerprint: signer };
   }
 
-  checkAttachments(handle: unknown): void {
+  /** Streams each attachment through the decoder (and inflater) without keeping it: bounded memory. */
+  async checkAttachments(handle: unknown): Promise<void> {
     const { parsed, limits } = handle as Handle;
-    if (parsed.kind === 'document') decodeAttachments(parsed, limits.maxAttachmentBytes);
+    if (parsed.kind !== 'document') return;
+    for (const m of matchAttachments(parsed, limits.maxAttachments)) await streamAttachment(parsed, m, () => undefined, limits.maxAttachmentBytes);
   }
 }
