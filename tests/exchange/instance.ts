@@ -31,6 +31,11 @@ export class Instance {
     return `http://127.0.0.1:${this.port}/`;
   }
 
+  /** The running process's id (for /proc sampling in bench/hub), or undefined. */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }

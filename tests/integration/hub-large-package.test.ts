@@ -67,7 +67,8 @@ describeEachEngine('hub: a large package through the peer endpoint', { seed: tru
 
       expect(await deliverDue(hubDeps(e))).toMatchObject({ delivered: 1 });
       const signing = new FakeSigning();
-      await receiveArrivals(incomingDeps(e, signing));
+      // The upload limit (here 1 MiB) is for files people upload, not for what another organ sent.
+      await receiveArrivals(incomingDeps(e, signing, { maxAttachmentBytes: 1 << 20 }));
       const doc = await e.database.db.selectFrom('incoming_documents').select(['id', 'warnings', 'signature_status']).where('package_id', '=', built.packageId).executeTakeFirstOrThrow();
       expect(doc.warnings).toEqual([]);
       expect(doc.signature_status).toBe('valid');

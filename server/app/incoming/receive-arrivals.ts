@@ -91,7 +91,8 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
     // Streamed from the package into the store; the hub checked every attachment on receipt, so a
     // failure here is a warning on the document, not a lost arrival.
     const source = a.open();
-    const stored = await deps.files.put(source, { maxBytes: deps.maxAttachmentBytes }).catch((e: unknown) => {
+    // The upload limit does not apply to what another organ sent: the codec caps each file (EDXML limits).
+    const stored = await deps.files.put(source, { maxBytes: Number.MAX_SAFE_INTEGER }).catch((e: unknown) => {
       source.destroy();
       warnings.push(`Không lưu được tệp đính kèm ${a.name}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
