@@ -2,8 +2,9 @@
  * `npm run bench:hub`: the provincial hub's throughput, latency and memory, as JSON (issue 5).
  * Two deployments start as in tests/exchange (A Bạc Liêu on PGlite, B Cà Mau on the PostgreSQL
  * server), then, in this order:
- * 1. memory: one ~100 MiB package (Base64, then ZIP+Base64) pushed to B for one of B's agencies,
- *    peak RSS of B's process until it is an incoming document with its file stored;
+ * 1. memory: one ~100 MiB package (Base64, then ZIP+Base64) pushed to B between two of B's agencies,
+ *    peak RSS of B's process from the push until the arrival has streamed the file into B's store
+ *    (B, on the PostgreSQL server: A's embedded PGlite alone holds over 500 MB);
  * 2. within one instance: N small packages pushed to B's endpoint between two of B's agencies;
  * 3. between two instances: N small packages pushed to A's endpoint for a B agency, A's hub
  *    delivers them to B's hub;
