@@ -48,7 +48,7 @@ process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 process.env.HUB_PEER_RATE_PER_MINUTE = '10000000';
 if (profileDir) {
   mkdirSync(profileDir, { recursive: true });
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}`.trim();
+  process.env.LT_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}`;
 }
 
 const load: number[][] = [];
@@ -56,7 +56,7 @@ const sampleLoad = setInterval(() => load.push(loadavg()), 5000);
 const startedAt = new Date();
 const setupStarted = Date.now();
 const two = await startTwoInstances({ portA: port, portB: port + 1, timing: FAST_TIMING });
-if (profileDir) delete process.env.NODE_OPTIONS;
+if (profileDir) delete process.env.LT_NODE_ARGS;
 const setupSeconds = round((Date.now() - setupStarted) / 1000);
 const db = new pg.Pool({ connectionString: two.b.instance.env.DATABASE_URL, max: Math.max(4, concurrency) });
 const codeOf = (p: typeof two.a, name: string) => {
@@ -100,6 +100,8 @@ try {
 } finally {
   clearInterval(sampleLoad);
   await db.end();
+  // A profile is written when the process exits on its own: stop (SIGTERM) before close() kills.
+  if (profileDir) await Promise.all([two.a.instance.stop(), two.b.instance.stop()]);
   await two.close();
 }
 const avg = load.length ? load.reduce((s, l) => s + l[0]!, 0) / load.length : loadavg()[0]!;
