@@ -25,6 +25,18 @@ interface Handle {
   limits: EdxmlLimits;
 }
 
+/** Registered certificates are few and read for every package: parse each PEM once. */
+const fingerprints = new Map<string, string>();
+function fingerprintOf(pem: string): string {
+  let fp = fingerprints.get(pem);
+  if (fp === undefined) {
+    if (fingerprints.size >= 256) fingerprints.clear();
+    fp = new X509Certificate(pem).fingerprint256;
+    fingerprints.set(pem, fp);
+  }
+  return fp;
+}
+
 function priorityOf(raw: string | undefined): number {
   const n = raw === undefined ? 0 : Number.parseInt(raw, 10);
   return Number.isFinite(n) && n >= 0 ? n : 0;
@@ -80,7 +92,7 @@ export class EdxmlPackageReader implements PackageReader {
     assertSignature(result);
     if (result.certificate) await checkPeerCertificate(this.trust, result.certificate.pem, options.certificateCheck ?? 'registered', options.at);
     const signer = result.certificate?.fingerprint256 ?? null;
-    const registered = options.certificatePem ? new X509Certificate(options.certificatePem).fingerprint256 : null;
+    const registered = options.certificatePem ? fingerprintOf(options.certificatePem) : null;
     if (!registered || signer !== registered) {
       throw new ExchangeRefusal(E.EXCHANGE_SENDER_MISMATCH, 'Chữ ký hợp lệ nhưng chứng thư số ký không phải chứng thư đã đăng ký cho trục gửi');
     }
