@@ -38,6 +38,10 @@ export interface HubConfig {
   retryMaxAttempts: number;
   breakerPauseMs: number;
   sendingLeaseMs: number;
+  /** Deliveries one worker claims and pushes side by side. */
+  deliveryLanes: number;
+  /** Requests one client address may make per minute to each peer endpoint route (push, pull, acknowledge). */
+  peerRatePerMinute: number;
   /** The hub's system key and certificate (PEM) that sign its acknowledgements (C60); absent = unsigned. */
   receiptKeyPem?: string;
   receiptCertificatePem?: string;
@@ -88,6 +92,8 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'HUB_BREAKER_PAUSE_MS', type: 'integer ms', default: '300000', description: 'After 5 temporary failures in a row, a peer\'s deliveries are paused this long (circuit breaker).' },
   { name: 'HUB_SIGNING_KEY_FILE', type: 'path', default: '(none)', description: 'PEM private key of this hub\'s system certificate; it signs every acknowledgement (delivery receipt) the hub gives. Set together with HUB_SIGNING_CERT_FILE; without them acknowledgements are unsigned and peers that require signed receipts retry.' },
   { name: 'HUB_SIGNING_CERT_FILE', type: 'path', default: '(none)', description: 'PEM certificate matching HUB_SIGNING_KEY_FILE: the certificate peers register for this hub.' },
+  { name: 'HUB_DELIVERY_LANES', type: 'integer 1–64', default: '8', description: 'Deliveries one worker claims and pushes side by side: peer round trips overlap. Exactly-once and per-document order hold for any value (each claim is a row lock; a later package of a document waits for the earlier one).' },
+  { name: 'HUB_PEER_RATE_PER_MINUTE', type: 'integer', default: '1200', description: 'Requests one client address may make per minute to each peer endpoint route (push a package, push a status, pull, acknowledge); more get 429 and the peer retries. A peer hub behind one address delivering more than 20 packages a second needs more.' },
   { name: 'HUB_SENDING_LEASE_MS', type: 'integer ms', default: '300000', description: 'A delivery whose attempt started longer ago than this without an outcome (its worker died) is attempted again.' },
   ...SMTP_SETTINGS,
 ];
@@ -186,6 +192,8 @@ function readHub(env: Env): HubConfig {
     retryMaxAttempts: int(env, 'HUB_RETRY_MAX_ATTEMPTS', 10, 1, 10_000),
     breakerPauseMs: int(env, 'HUB_BREAKER_PAUSE_MS', 300_000, 0, 24 * 3_600_000),
     sendingLeaseMs: int(env, 'HUB_SENDING_LEASE_MS', 300_000, 1000, 24 * 3_600_000),
+    deliveryLanes: int(env, 'HUB_DELIVERY_LANES', 8, 1, 64),
+    peerRatePerMinute: int(env, 'HUB_PEER_RATE_PER_MINUTE', 1200, 1, 10_000_000),
     ...readReceiptKey(env),
   };
 }

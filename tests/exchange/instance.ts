@@ -31,6 +31,11 @@ export class Instance {
     return `http://127.0.0.1:${this.port}/`;
   }
 
+  /** The running process's id (for /proc sampling in bench/hub), or undefined. */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
@@ -59,7 +64,9 @@ export class Instance {
   /** Starts `lienthong start` and waits (bounded) until /readyz answers. */
   async start(timeoutMs = 180_000): Promise<void> {
     if (this.running) throw new Error(`${this.label} is already running`);
-    const child = spawn(process.execPath, [BIN, 'start', '--services', 'api,worker,hub'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // LT_NODE_ARGS: node options refused in NODE_OPTIONS (bench/hub's --cpu-prof).
+    const nodeArgs = this.env.LT_NODE_ARGS ? this.env.LT_NODE_ARGS.split(' ').filter(Boolean) : [];
+    const child = spawn(process.execPath, [...nodeArgs, BIN, 'start', '--services', 'api,worker,hub'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     const append = (d: Buffer): void => {
       this.log = (this.log + d.toString()).slice(-50_000);

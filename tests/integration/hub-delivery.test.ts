@@ -104,6 +104,31 @@ describeEachEngine('hub: delivery to a peer hub, retries, dead letters, ordering
     expect(peer.received.map((r) => r.packageId)).toEqual([doc.packageId, doc.packageId, other.packageId, doc.packageId, revoke.packageId]);
   });
 
+  it('C63/C67 with delivery lanes: four lanes deliver ten documents and their revocations once each, every revocation after its document', async () => {
+    const e = env();
+    const snv = await codeOf(e, NAMES.SNV);
+    const to = ['000.00.12.H98'];
+    const deps = hubDeps(e);
+    peer.failing = false;
+    await deliverDue(deps);
+    peer.received = [];
+    const pairs = Array.from({ length: 10 }, (_, i) => {
+      const doc = documentPackage(snv.code, to, { number: String(400 + i) });
+      return { doc, revoke: documentPackage(snv.code, to, { number: String(400 + i), revoke: doc.documentId }) };
+    });
+    for (const p of pairs) {
+      await sendThroughHub(e, snv, to, p.doc);
+      await sendThroughHub(e, snv, to, p.revoke, { revokes: p.doc.documentId });
+    }
+    let delivered = 0;
+    for (let pass = 0; pass < 10 && delivered < 20; pass++) delivered += (await deliverDue(deps, { lanes: 4 })).delivered;
+    expect(delivered).toBe(20);
+    const order = peer.received.map((r) => r.packageId);
+    expect(new Set(order).size).toBe(20);
+    expect(order).toHaveLength(20);
+    for (const p of pairs) expect(order.indexOf(p.doc.packageId)).toBeLessThan(order.indexOf(p.revoke.packageId));
+  });
+
   it('C62: a delivery still undelivered after the time to live becomes a dead letter with EXCHANGE_EXPIRED', async () => {
     const e = env();
     const snv = await codeOf(e, NAMES.SNV);

@@ -1,13 +1,18 @@
 /**
  * The incoming-document module's reader (port IncomingPackageParser): the package the hub already
- * checked is parsed again from the stored bytes, and every attachment decoded (exchange.md §2.9).
+ * checked is parsed again from the stored bytes; every attachment is paired with the manifest at
+ * once and decoded as a stream when its consumer opens it (exchange.md §2.9), so a large file goes
+ * from the package buffer to the file store in chunks.
  */
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
 import type { IncomingPackageParser, ParsedArrival } from '../../app/ports/incoming-package-parser.ts';
 import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts';
 import { normalizeWireDate, wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
-import { decodeAttachments } from './edxml/attachments.ts';
+import { displayNameOf, matchAttachments, type MatchedAttachment } from './edxml/attachments.ts';
+import { streamAttachment } from './edxml/attachment-stream.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
-import { parsePackage } from './edxml/parse-package.ts';
+import { parsePackage, type ParsedDocumentPackage } from './edxml/parse-package.ts';
 
 function localDate(raw: string | undefined): string | null {
   const d = raw ? normalizeWireDate(raw) : null;
@@ -21,9 +26,13 @@ export class EdxmlIncomingPackageParser implements IncomingPackageParser {
     const parsed = parsePackage(bytes, this.limits);
     if (parsed.kind !== 'document') throw new Error('không phải gói tin văn bản');
     const h = parsed.package.MessageHeader;
-    const attachments = decodeAttachments(parsed).map((a) => ({
-      name: a.displayName, contentType: a.ContentType, description: a.Description, bytes: a.bytes,
-    }));
+    const attachments = matchAttachments(parsed, this.limits.maxAttachments).map((m) => {
+      const name = m.reference.AttachmentName ?? m.attachment.AttachmentName;
+      return {
+        name: displayNameOf(name), contentType: m.reference.ContentType ?? m.attachment.ContentType, description: m.reference.Description ?? m.attachment.Description,
+        open: () => attachmentStream(parsed, m, this.limits.maxAttachmentBytes),
+      };
+    });
     const businessType = businessTypeOf(parsed.package);
     const b = parsed.package.TraceHeaderList.Bussiness;
     const first = parsed.package.TraceHeaderList.TraceHeader[0];
@@ -49,4 +58,13 @@ export class EdxmlIncomingPackageParser implements IncomingPackageParser {
       warnings: [...parsed.warnings],
     };
   }
+}
+
+/** The decoder writes into a pipe and waits when the reader is behind (back-pressure). */
+function attachmentStream(parsed: ParsedDocumentPackage, matched: MatchedAttachment, maxBytes: number): Readable {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  streamAttachment(parsed, matched, async (chunk) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }, maxBytes).then(() => out.end(), (e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return out;
 }

@@ -13,7 +13,8 @@ import type { CertificateCheck, SignaturePolicy } from '../../app/ports/hub.ts';
 import type { PackageReader, ReadPackage, SignatureCheck } from '../../app/ports/hub-wire.ts';
 import type { TrustSource } from '../signing/validation/trust-material.ts';
 import { checkPeerCertificate } from './peer-certificate-check.ts';
-import { decodeAttachments } from './edxml/attachments.ts';
+import { matchAttachments } from './edxml/attachments.ts';
+import { streamAttachment } from './edxml/attachment-stream.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
 import { packageIdOf } from './edxml/package-id.ts';
 import { parsePackage, type ParsedPackage } from './edxml/parse-package.ts';
@@ -22,6 +23,18 @@ import { assertSignature, verifyParsedXml } from './xml-signature.ts';
 interface Handle {
   parsed: ParsedPackage;
   limits: EdxmlLimits;
+}
+
+/** Registered certificates are few and read for every package: parse each PEM once. */
+const fingerprints = new Map<string, string>();
+function fingerprintOf(pem: string): string {
+  let fp = fingerprints.get(pem);
+  if (fp === undefined) {
+    if (fingerprints.size >= 256) fingerprints.clear();
+    fp = new X509Certificate(pem).fingerprint256;
+    fingerprints.set(pem, fp);
+  }
+  return fp;
 }
 
 function priorityOf(raw: string | undefined): number {
@@ -79,15 +92,17 @@ export class EdxmlPackageReader implements PackageReader {
     assertSignature(result);
     if (result.certificate) await checkPeerCertificate(this.trust, result.certificate.pem, options.certificateCheck ?? 'registered', options.at);
     const signer = result.certificate?.fingerprint256 ?? null;
-    const registered = options.certificatePem ? new X509Certificate(options.certificatePem).fingerprint256 : null;
+    const registered = options.certificatePem ? fingerprintOf(options.certificatePem) : null;
     if (!registered || signer !== registered) {
       throw new ExchangeRefusal(E.EXCHANGE_SENDER_MISMATCH, 'Chữ ký hợp lệ nhưng chứng thư số ký không phải chứng thư đã đăng ký cho trục gửi');
     }
     return { signed: true, unsignedAdmitted: false, weak: result.weak, signerFingerprint: signer };
   }
 
-  checkAttachments(handle: unknown): void {
+  /** Streams each attachment through the decoder (and inflater) without keeping it: bounded memory. */
+  async checkAttachments(handle: unknown): Promise<void> {
     const { parsed, limits } = handle as Handle;
-    if (parsed.kind === 'document') decodeAttachments(parsed, limits.maxAttachmentBytes);
+    if (parsed.kind !== 'document') return;
+    for (const m of matchAttachments(parsed, limits.maxAttachments)) await streamAttachment(parsed, m, () => undefined, limits.maxAttachmentBytes);
   }
 }

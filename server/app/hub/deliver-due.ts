@@ -135,19 +135,34 @@ async function recordOutcome(deps: HubDeps, sent: DeliveryRecord, sha256: string
   });
 }
 
-/** Delivers everything due now (at most `limit` deliveries); returns what happened. */
-export async function deliverDue(deps: HubDeps, options: { limit?: number } = {}): Promise<DeliveryRun> {
+/**
+ * Delivers everything due now (at most `limit` deliveries); returns what happened. `lanes` claim and
+ * push side by side (default 1): each claim is its own SKIP LOCKED transaction and a later delivery
+ * of the same document stays blocked while an earlier one is not delivered, so lanes keep both
+ * exactly-once and per-document order; they overlap the peers' round trips.
+ */
+export async function deliverDue(deps: HubDeps, options: { limit?: number; lanes?: number } = {}): Promise<DeliveryRun> {
   const run: DeliveryRun = { delivered: 0, failed: 0, dead: 0 };
   const limit = options.limit ?? 100;
-  for (let i = 0; i < limit; i++) {
-    const claimed = await claimNext(deps);
-    if (claimed.kind === 'none') break;
-    if (claimed.kind === 'done') {
-      run[claimed.outcome]++;
-      continue;
+  let taken = 0;
+  let drained = false;
+  const lane = async (): Promise<void> => {
+    while (!drained && taken < limit) {
+      taken++;
+      const claimed = await claimNext(deps);
+      if (claimed.kind === 'none') {
+        drained = true;
+        taken--;
+        break;
+      }
+      if (claimed.kind === 'done') {
+        run[claimed.outcome]++;
+        continue;
+      }
+      const outcome = await push(deps, claimed.delivery, claimed.sha256);
+      run[await recordOutcome(deps, claimed.delivery, claimed.sha256, outcome)]++;
     }
-    const outcome = await push(deps, claimed.delivery, claimed.sha256);
-    run[await recordOutcome(deps, claimed.delivery, claimed.sha256, outcome)]++;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 1) }, lane));
   return run;
 }

@@ -125,7 +125,7 @@ async function receive(deps: HubDeps, input: ReceivePackageInput): Promise<Ackno
     }
     await deps.uow.run((tx) => assertSenderOpen(tx, info, receivedAt));
     if (info.secretMarked) throw new ExchangeRefusal(E.EXCHANGE_SECRET_DOCUMENT, 'Gói tin mang độ mật: văn bản mật không được trao đổi qua trục liên thông');
-    deps.reader.checkAttachments(handle);
+    await deps.reader.checkAttachments(handle);
   } catch (e) {
     if (!isExchangeRefusal(e)) throw e;
     return refused(deps, peer, base, e, receivedAt);

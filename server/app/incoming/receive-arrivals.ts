@@ -8,7 +8,7 @@
  * together. A crash leaves the row unprocessed and it is taken again; the inbox id is UNIQUE on
  * incoming_documents, so an arrival is never doubled nor lost.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { urgencyFromPriority } from '../../domain/document/urgency.ts';
 import type { DocumentValidation } from '../../domain/signature/validation-result.ts';
 import type { PendingArrival, SignatureCheckStatus } from '../ports/incoming.ts';
@@ -21,10 +21,21 @@ import { indexIncoming } from './search-entry.ts';
 import { incomingFacts } from './supervision-facts.ts';
 import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+/** Reads a stored file; with its size known, into one buffer of that size (never chunks + their join). */
+async function readAll(stream: Readable, size?: number): Promise<Buffer> {
+  if (size === undefined) {
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  }
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for await (const c of stream) {
+    const b = c as Buffer;
+    if (at + b.length > size) throw new Error('tệp lưu trữ dài hơn kích thước đã ghi');
+    at += b.copy(out, at);
+  }
+  return out.subarray(0, at);
 }
 
 const STATUS_OF: Record<DocumentValidation['status'], SignatureCheckStatus> = { VALID: 'valid', INVALID: 'invalid', INDETERMINATE: 'indeterminate' };
@@ -61,7 +72,7 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
   let parsed: ParsedArrival | undefined;
   let parseError: string | undefined;
   try {
-    parsed = deps.parser.parse(await readAll(await deps.files.get(arrival.payloadSha256)));
+    parsed = deps.parser.parse(await readAll(await deps.files.get(arrival.payloadSha256), arrival.payloadSize));
   } catch (e) {
     parseError = e instanceof Error ? e.message : String(e);
   }
@@ -77,14 +88,23 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
 
   const files: { name: string; description: string | undefined; sha256: string; size: number; mediaType: string; status: SignatureCheckStatus | null; details: unknown }[] = [];
   for (const a of parsed?.attachments ?? []) {
-    const stored = await deps.files.put(Readable.from([a.bytes]), { maxBytes: Math.max(deps.maxAttachmentBytes, a.bytes.length) });
+    // Streamed from the package into the store; the hub checked every attachment on receipt, so a
+    // failure here is a warning on the document, not a lost arrival.
+    const source = a.open();
+    // The upload limit does not apply to what another organ sent: the codec caps each file (EDXML limits).
+    const stored = await deps.files.put(source, { maxBytes: Number.MAX_SAFE_INTEGER }).catch((e: unknown) => {
+      source.destroy();
+      warnings.push(`Không lưu được tệp đính kèm ${a.name}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+    if (!stored) continue;
     let status: SignatureCheckStatus | null = null;
     let details: unknown = null;
     if (stored.mediaType === 'application/pdf') {
       if (!deps.signing) status = 'not_checked';
       else {
         try {
-          const v = await deps.signing.validate(a.bytes);
+          const v = await deps.signing.validate(await readAll(await deps.files.get(stored.sha256), stored.size));
           status = fileStatus(v);
           details = v;
         } catch (e) {

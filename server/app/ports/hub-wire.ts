@@ -42,8 +42,8 @@ export interface PackageReader {
    * (trust material is read through its own connection).
    */
   verify(handle: unknown, options: { policy: SignaturePolicy; certificatePem: string | null; at: Date; certificateCheck?: CertificateCheck }): Promise<SignatureCheck>;
-  /** Decodes every attachment once to check it (the hub stores the package bytes, not the files). */
-  checkAttachments(handle: unknown): void;
+  /** Decodes every attachment once to check it, streamed and not kept (the hub stores the package bytes, not the files). */
+  checkAttachments(handle: unknown): Promise<void>;
 }
 
 /** A hop's synchronous answer (§4.1). */

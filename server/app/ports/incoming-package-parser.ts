@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** Reads a received document package into what an incoming document needs (exchange.md §2). */
 export interface ParsedArrival {
   senderCode: string;
@@ -24,7 +26,11 @@ export interface ParsedArrival {
   changeReceivers: { organId: string; receiverType: string }[];
   /** Type 3: the documents replaced and the organs that must apply it. */
   replaces: { documentId: string; organIds: string[] }[];
-  attachments: { name: string; contentType: string | undefined; description: string | undefined; bytes: Buffer }[];
+  /**
+   * Each file decoded (and unpacked) as a stream when `open()` is called, straight from the package
+   * bytes: a large file is never held whole. A stream that fails emits the refusal as its error.
+   */
+  attachments: { name: string; contentType: string | undefined; description: string | undefined; open(): Readable }[];
   warnings: string[];
 }
 

@@ -166,6 +166,8 @@ export interface PendingArrival {
   receiverCode: string;
   documentId: string | null;
   payloadSha256: string;
+  /** Size of the stored package, when known (read into one buffer of that size). */
+  payloadSize?: number;
   receivedAt: Date;
   /** Where the hub took the package from: an agency of this deployment (`local`, in-province) or a peer (external). */
   origin: 'local' | 'peer';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -9,6 +10,7 @@ import { can, canWrite } from '../../app/policies/permissions.ts';
 import type { Actor } from '../../app/actor.ts';
 import type { AppDeps } from './deps.ts';
 import { ERROR_STATUS } from './error-status.ts';
+import { readRawBody } from './raw-body.ts';
 import { allRoutes } from './routes/index.ts';
 import type { RouteDef } from './route.ts';
 import { ErrorBody } from './schemas.ts';
@@ -58,7 +60,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   // Routes declaring rawBody (EDXML packages from peer hubs) receive the exact bytes as a Buffer.
   const rawTypes = [...new Set((options.routes ?? allRoutes).flatMap((r) => r.rawBody?.contentTypes ?? []))];
   if (rawTypes.length > 0) {
-    app.addContentTypeParser(rawTypes, { parseAs: 'buffer', bodyLimit: RAW_BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(rawTypes, { bodyLimit: RAW_BODY_LIMIT_BYTES }, async (_req: FastifyRequest, payload: IncomingMessage) => readRawBody(payload, RAW_BODY_LIMIT_BYTES));
   }
   await app.register(swagger, {
     openapi: {

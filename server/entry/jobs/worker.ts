@@ -32,6 +32,8 @@ export interface Worker {
 export interface WorkerOptions {
   /** How often due deliveries are looked for. */
   intervalMs?: number;
+  /** Deliveries claimed and pushed side by side in one pass (HUB_DELIVERY_LANES). */
+  lanes?: number;
   hub?: HubDeps;
   onRun?: (run: DeliveryRun) => void;
   onError?: (error: unknown) => void;
@@ -44,7 +46,7 @@ export interface WorkerOptions {
 /** One pass: deliver until nothing is due (bounded, so one pass never runs forever). */
 async function deliverAllDue(hub: HubDeps, options: WorkerOptions): Promise<void> {
   for (let pass = 0; pass < 20; pass++) {
-    const run = await deliverDue(hub, { limit: 200 });
+    const run = await deliverDue(hub, { limit: 200, lanes: options.lanes ?? 1 });
     options.onRun?.(run);
     if (run.delivered + run.failed + run.dead < 200) break;
   }
@@ -101,7 +103,7 @@ async function startPgBoss(connectionString: string, hub: HubDeps, options: Work
 
 export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): Promise<Worker> {
   const hub = options.hub ?? hubDepsOf(deps);
-  options = { intervalMs: deps.config.hub.workerIntervalMs, ...options };
+  options = { intervalMs: deps.config.hub.workerIntervalMs, lanes: deps.config.hub.deliveryLanes, ...options };
   options = { ...options, afterDelivery: options.afterDelivery ?? incomingJobs(incomingDepsOf(deps)) };
   const outgoing = outgoingDepsOf(deps);
   options = { afterPass: async () => { await receiveStatuses(outgoing); await resumeIssues(outgoing); }, ...options };

@@ -62,11 +62,12 @@ export class PgIncomingRepository implements IncomingRepository {
     const row = r.rows[0];
     if (!row) return undefined;
     const source = await this.db.selectFrom('hub_inbox as i').innerJoin('hub_deliveries as d', 'd.id', 'i.delivery_id').innerJoin('hub_outbox as o', 'o.id', 'd.outbox_id')
-      .select(['o.origin', 'o.created_at']).where('i.id', '=', row.id).executeTakeFirst();
+      .select(['o.origin', 'o.created_at', 'o.payload_size']).where('i.id', '=', row.id).executeTakeFirst();
     return {
       inboxId: row.id, agencyId: row.agency_id, packageId: row.package_id, senderCode: row.sender_code, receiverCode: row.receiver_code,
       documentId: row.document_id, payloadSha256: row.payload_sha256, receivedAt: new Date(row.received_at),
       origin: source?.origin ?? 'local', custodyAt: source ? new Date(source.created_at) : null,
+      ...(source ? { payloadSize: Number(source.payload_size) } : {}),
     };
   }
 

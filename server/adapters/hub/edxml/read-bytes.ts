@@ -1,4 +1,4 @@
-/** Reads a package from a stream without reading past the size limit (C39). */
+/** Reads a package from a stream without reading past the size limit (C39), holding it once. */
 import type { Readable } from 'node:stream';
 import { tooLarge } from './parse-xml.ts';
 
@@ -7,17 +7,25 @@ export function checkDeclaredLength(declared: number | undefined, maxBytes: numb
   if (declared !== undefined && declared > maxBytes) throw tooLarge(maxBytes);
 }
 
-export async function readPackageBytes(stream: Readable, maxBytes: number): Promise<Buffer> {
+/**
+ * With a declared length the bytes are copied into one buffer of that size as they arrive (one copy
+ * alive, not the chunks plus their concatenation); a body longer than declared is refused. Without
+ * one, the chunks are joined at the end.
+ */
+export async function readPackageBytes(stream: Readable, maxBytes: number, declaredLength?: number): Promise<Buffer> {
+  checkDeclaredLength(declaredLength, maxBytes);
+  const out = declaredLength !== undefined ? Buffer.allocUnsafe(declaredLength) : undefined;
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += b.length;
-    if (total > maxBytes) {
+    if (total + b.length > maxBytes || (out && total + b.length > out.length)) {
       stream.destroy();
-      throw tooLarge(maxBytes);
+      throw tooLarge(out ? Math.min(out.length, maxBytes) : maxBytes);
     }
-    chunks.push(b);
+    if (out) b.copy(out, total);
+    else chunks.push(b);
+    total += b.length;
   }
-  return Buffer.concat(chunks, total);
+  return out ? out.subarray(0, total) : Buffer.concat(chunks, total);
 }

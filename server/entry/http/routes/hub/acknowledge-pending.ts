@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { acknowledgePackage } from '../../../../app/hub/acknowledge-package.ts';
 import { bearerToken, hubDepsOf } from '../../../hub/hub-deps.ts';
 import { defineRoute } from '../../route.ts';
-import { PEER_RATE_LIMIT_PER_MINUTE } from './schemas.ts';
+import { peerRateLimit } from './schemas.ts';
 
 export const acknowledgePending = defineRoute({
   method: 'POST',
@@ -10,7 +10,7 @@ export const acknowledgePending = defineRoute({
   summary: 'A peer that pulled a package acknowledges it (accepted, duplicate, or refused with its code)',
   tags: ['hub-peer'],
   auth: { kind: 'public', why: 'called by peer hubs with their bearer token; a peer can only settle deliveries routed to it' },
-  rateLimitPerMinute: PEER_RATE_LIMIT_PER_MINUTE,
+  rateLimitPerMinute: peerRateLimit,
   schema: {
     body: Type.Object({
       packageId: Type.String({ minLength: 1, maxLength: 200 }),

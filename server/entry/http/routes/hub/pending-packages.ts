@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { findPendingPackages } from '../../../../app/hub/acknowledge-package.ts';
 import { bearerToken, hubDepsOf } from '../../../hub/hub-deps.ts';
 import { defineRoute } from '../../route.ts';
-import { PEER_RATE_LIMIT_PER_MINUTE } from './schemas.ts';
+import { peerRateLimit } from './schemas.ts';
 
 export const pendingPackages = defineRoute({
   method: 'GET',
@@ -10,7 +10,7 @@ export const pendingPackages = defineRoute({
   summary: 'A peer that pulls fetches the packages waiting for it (oldest first, order per document kept)',
   tags: ['hub-peer'],
   auth: { kind: 'public', why: 'called by peer hubs with their bearer token; a peer sees only deliveries routed to it' },
-  rateLimitPerMinute: PEER_RATE_LIMIT_PER_MINUTE,
+  rateLimitPerMinute: peerRateLimit,
   schema: {
     querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) }, { additionalProperties: false }),
     response: {

@@ -3,7 +3,7 @@ import { receivePackage } from '../../../../app/hub/receive-package.ts';
 import { bearerToken, hubDepsOf } from '../../../hub/hub-deps.ts';
 import { defineRoute } from '../../route.ts';
 import { sendAck } from './peer-response.ts';
-import { ackResponses, PEER_CONTENT_TYPES, PEER_RATE_LIMIT_PER_MINUTE } from './schemas.ts';
+import { ackResponses, PEER_CONTENT_TYPES, peerRateLimit } from './schemas.ts';
 
 /** A peer pushes EDXML bytes of one kind; both push operations share this pipeline. */
 export function definePushRoute(kind: 'document' | 'status', url: string, summary: string) {
@@ -13,7 +13,7 @@ export function definePushRoute(kind: 'document' | 'status', url: string, summar
     summary,
     tags: ['hub-peer'],
     auth: { kind: 'public', why: 'called by peer hubs, authenticated by their bearer token and the package signature, not by a session' },
-    rateLimitPerMinute: PEER_RATE_LIMIT_PER_MINUTE,
+    rateLimitPerMinute: peerRateLimit,
     rawBody: { contentTypes: PEER_CONTENT_TYPES },
     schema: { response: ackResponses },
     handler: async ({ deps, req, reply }) => {

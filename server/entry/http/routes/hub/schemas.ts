@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { Config } from '../../../../config/env.ts';
 
 /** A hop's acknowledgement (exchange.md §4.1); also carries the error body's fields when a request fails before receipt. */
 export const AckBody = Type.Object({
@@ -27,7 +28,8 @@ export const ackResponses = { 200: AckBody, 400: AckBody, 401: AckBody, 403: Ack
 export const PEER_CONTENT_TYPES = ['application/xml', 'text/xml', 'application/edxml+xml'];
 
 /** Peers push in bursts (a province's morning mail); the limit stops a runaway sender, not normal traffic. */
-export const PEER_RATE_LIMIT_PER_MINUTE = 1200;
+/** Per client address and peer route, from HUB_PEER_RATE_PER_MINUTE (default 1200). */
+export const peerRateLimit = (config: Config): number => config.hub.peerRatePerMinute;
 
 const Time = Type.Union([Type.String(), Type.Null()]);
 
