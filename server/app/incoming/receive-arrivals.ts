@@ -14,6 +14,8 @@ import type { DocumentValidation } from '../../domain/signature/validation-resul
 import type { PendingArrival, SignatureCheckStatus } from '../ports/incoming.ts';
 import type { ParsedArrival } from '../ports/incoming-package-parser.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
+import { AppError, ErrorCode } from '../errors.ts';
+import type { IncomingRecord } from '../ports/incoming.ts';
 import type { IncomingDeps } from './incoming-deps.ts';
 import { notifyUsers } from './notify.ts';
 import { expireParkedChanges, linkBusinessDuplicate, openParked, openReplacements, receiveChangePackage } from './receive-changes.ts';
@@ -152,7 +154,7 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
     data: { packageId: arrival.packageId, documentId, senderCode: arrival.senderCode, signatureStatus: doc.signatureStatus, duplicateOf: doc.duplicateOf },
   });
   if (parsed) {
-    doc = await sendIncomingStatus(tx, deps, doc, '01', STATUS_TEXT['01']!, { department: 'Văn thư' });
+    doc = await sendArrivalStatus(tx, deps, doc);
     const main = files.find((f) => f.mediaType === 'application/pdf');
     const validation = main && main.details && typeof main.details === 'object' && 'signatures' in main.details ? (main.details as DocumentValidation) : null;
     await incomingFacts.arrived(tx, doc, arrival.receivedAt, {
@@ -168,4 +170,20 @@ async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingAr
   await notifyUsers(tx, clerks.map((c) => c.id), {
     agencyId: doc.agencyId, kind: 'incoming.arrived', title: `Văn bản mới đến: ${doc.subject}`, body: doc.senderName, incomingId: doc.id, at: now,
   });
+}
+
+/**
+ * The `01` answer. An agency without its organisation key cannot sign it: the arrival is kept
+ * anyway (it must never block the arrivals behind it), the clerk sees why in the warnings, and the
+ * `01` goes out first when the clerk registers (register-incoming-document.ts) once a key exists.
+ */
+async function sendArrivalStatus(tx: TxPorts, deps: IncomingDeps, doc: IncomingRecord): Promise<IncomingRecord> {
+  try {
+    return await sendIncomingStatus(tx, deps, doc, '01', STATUS_TEXT['01']!, { department: 'Văn thư' });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== ErrorCode.SIGNING_NO_KEY) throw e;
+    const warnings = [...doc.warnings, `Chưa gửi được trạng thái "Đã đến" (01) cho nơi gửi: ${e.message}. Trạng thái sẽ được gửi khi vào sổ.`];
+    await tx.incoming.update(doc.id, { warnings });
+    return { ...doc, warnings };
+  }
 }

@@ -53,6 +53,8 @@ export async function registerIncomingDocument(tx: TxPorts, deps: IncomingTxDeps
     type: 'incoming.registered', actorUserId: actor.userId, actorAgencyId: actor.agencyId, agencyId: doc.agencyId, subjectType: 'incoming_document', subjectId: doc.id,
     data: { registerId, arrivalNumber: n.number, year: n.year, duplicateConfirmed: Boolean(doc.duplicateOf) },
   });
+  // An arrival whose 01 could not be signed then (no organisation key) owes it first (exchange.md §3: 01 before 03).
+  if (updated.exchangeState === 'none') updated = await sendIncomingStatus(tx, deps, updated, '01', STATUS_TEXT['01']!, { department: 'Văn thư', name: actor.fullName });
   updated = await sendIncomingStatus(tx, deps, updated, '03', `${STATUS_TEXT['03']}: số đến ${n.codeNumber}`, { department: 'Văn thư', name: actor.fullName });
   await incomingFacts.registered(tx, updated, at);
   await indexIncoming(tx, doc.id);
