@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers.ts';
 
-/** Presses the key until the target has focus (at most `max` times), as a keyboard user would. */
-async function pressUntilFocused(page: Page, key: string, target: Locator, max = 15): Promise<void> {
+/** Presses the key until the target has focus (at most `max` times), as a keyboard user would; a deputy director's navigation has some 25 links. */
+async function pressUntilFocused(page: Page, key: string, target: Locator, max = 40): Promise<void> {
   for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press(key);
   await expect(target).toBeFocused();
 }
