@@ -106,32 +106,6 @@ describeEachEngine('incoming documents: arrival, inbox, registering, refusing, p
     expect(again.json()).toMatchObject({ code: 'INCOMING_STATE_INVALID' });
   });
 
-  it('an agency without its organisation key still receives: the arrival is kept with a warning, the next one is not blocked, and registering sends 01 then 03 once a key exists', async () => {
-    const e = env();
-    const noKey = new FakeSigning();
-    noKey.signPackageXml = () => Promise.reject(new AppError(ErrorCode.SIGNING_NO_KEY, 'Chưa có chứng thư số và khóa ký của Sở Nội vụ: quản trị cơ quan cần nhập tệp PKCS#12'));
-    const deps = incomingDeps(e, noKey);
-    const first = await arriveFromStc(e, deps, { number: '41' });
-    const second = await arriveFromStc(e, deps, { number: '42' });
-    for (const a of [first, second]) {
-      const doc = await e.database.db.selectFrom('incoming_documents').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
-      expect(doc).toMatchObject({ state: 'arrived', exchange_state: 'none' });
-      expect(doc.warnings.join(' ')).toContain('Chưa gửi được trạng thái "Đã đến" (01)');
-      expect(await statusesAtSender(e, a.documentId)).toEqual([]);
-    }
-    expect(await e.database.db.selectFrom('hub_inbox').select('id').where('package_id', 'in', [first.packageId, second.packageId]).where('processed_at', 'is', null).execute()).toEqual([]);
-    const clerk = await e.login('vanthu.snv');
-    pinFakeSigning(e, noKey);
-    const refused = await e.request(clerk, { method: 'POST', url: `/api/incoming/${first.id}/register`, payload: {} });
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'SIGNING_NO_KEY' });
-    expect(await e.database.db.selectFrom('incoming_documents').select(['state', 'arrival_number']).where('id', '=', first.id).executeTakeFirstOrThrow()).toEqual({ state: 'arrived', arrival_number: null });
-    pinFakeSigning(e, signing);
-    const reg = await e.request(clerk, { method: 'POST', url: `/api/incoming/${first.id}/register`, payload: {} });
-    expect(reg.statusCode, reg.body).toBe(200);
-    expect((await statusesAtSender(e, first.documentId)).map((s) => s.code)).toEqual(['01', '03']);
-  });
-
   it('a refusal needs a reason, stays on record as refused, and reaches the sender as 02 with that reason', async () => {
     const e = env();
     const deps = incomingDeps(e, signing);
@@ -168,5 +142,31 @@ describeEachEngine('incoming documents: arrival, inbox, registering, refusing, p
     expect(reg.statusCode, reg.body).toBe(200);
     expect(reg.json()).toMatchObject({ arrivalNumber: 3, exchangeState: 'none' });
     expect(await e.database.db.selectFrom('hub_outbox').select('id').where('document_id', 'is', null).where('kind', '=', 'status').execute()).toEqual([]);
+  });
+
+  it('an agency without its organisation key still receives: the arrival is kept with a warning, the next one is not blocked, and registering sends 01 then 03 once a key exists', async () => {
+    const e = env();
+    const noKey = new FakeSigning();
+    noKey.signPackageXml = () => Promise.reject(new AppError(ErrorCode.SIGNING_NO_KEY, 'Chưa có chứng thư số và khóa ký của Sở Nội vụ: quản trị cơ quan cần nhập tệp PKCS#12'));
+    const deps = incomingDeps(e, noKey);
+    const first = await arriveFromStc(e, deps, { number: '41' });
+    const second = await arriveFromStc(e, deps, { number: '42' });
+    for (const a of [first, second]) {
+      const doc = await e.database.db.selectFrom('incoming_documents').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
+      expect(doc).toMatchObject({ state: 'arrived', exchange_state: 'none' });
+      expect(doc.warnings.join(' ')).toContain('Chưa gửi được trạng thái "Đã đến" (01)');
+      expect(await statusesAtSender(e, a.documentId)).toEqual([]);
+    }
+    expect(await e.database.db.selectFrom('hub_inbox').select('id').where('package_id', 'in', [first.packageId, second.packageId]).where('processed_at', 'is', null).execute()).toEqual([]);
+    const clerk = await e.login('vanthu.snv');
+    pinFakeSigning(e, noKey);
+    const refused = await e.request(clerk, { method: 'POST', url: `/api/incoming/${first.id}/register`, payload: {} });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'SIGNING_NO_KEY' });
+    expect(await e.database.db.selectFrom('incoming_documents').select(['state', 'arrival_number']).where('id', '=', first.id).executeTakeFirstOrThrow()).toEqual({ state: 'arrived', arrival_number: null });
+    pinFakeSigning(e, signing);
+    const reg = await e.request(clerk, { method: 'POST', url: `/api/incoming/${first.id}/register`, payload: {} });
+    expect(reg.statusCode, reg.body).toBe(200);
+    expect((await statusesAtSender(e, first.documentId)).map((s) => s.code)).toEqual(['01', '03']);
   });
 });
