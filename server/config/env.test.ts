@@ -48,6 +48,8 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'my-balancer' }, 'TRUST_PROXY'],
     [{ SIGNING_KEK: 'dG9vLXNob3J0' }, 'SIGNING_KEK'],
+    [{ HUB_STUCK_ALARM_MINUTES: '0' }, 'HUB_STUCK_ALARM_MINUTES'],
+    [{ HUB_STUCK_ALARM_MINUTES: 'half an hour' }, 'HUB_STUCK_ALARM_MINUTES'],
     [{ NODE_ENV: 'production', SESSION_SECRET: 'y'.repeat(40), DATABASE_URL: 'postgres://u@db/lt' }, 'SIGNING_KEK'],
   ])('refuses %j naming %s', (env, variable) => {
     const error = errorOf({ DATA_DIR: dataDir(), ...env });

@@ -42,6 +42,8 @@ export interface HubConfig {
   deliveryLanes: number;
   /** Requests one client address may make per minute to each peer endpoint route (push, pull, acknowledge). */
   peerRatePerMinute: number;
+  /** Operators are warned when the oldest undelivered package, or a peer's backlog without success, is older than this. */
+  stuckAlarmMinutes: number;
   /** The hub's system key and certificate (PEM) that sign its acknowledgements (C60); absent = unsigned. */
   receiptKeyPem?: string;
   receiptCertificatePem?: string;
@@ -94,6 +96,7 @@ export const SETTINGS: SettingDoc[] = [
   { name: 'HUB_SIGNING_CERT_FILE', type: 'path', default: '(none)', description: 'PEM certificate matching HUB_SIGNING_KEY_FILE: the certificate peers register for this hub.' },
   { name: 'HUB_DELIVERY_LANES', type: 'integer 1–64', default: '8', description: 'Deliveries one worker claims and pushes side by side: peer round trips overlap. Exactly-once and per-document order hold for any value (each claim is a row lock; a later package of a document waits for the earlier one).' },
   { name: 'HUB_PEER_RATE_PER_MINUTE', type: 'integer', default: '1200', description: 'Requests one client address may make per minute to each peer endpoint route (push a package, push a status, pull, acknowledge); more get 429 and the peer retries. A peer hub behind one address delivering more than 20 packages a second needs more.' },
+  { name: 'HUB_STUCK_ALARM_MINUTES', type: 'integer minutes 1–10080', default: '30', description: 'The operator\'s hub screen warns when the oldest package not yet delivered has waited longer than this, or a peer with packages waiting has had no successful delivery for this long.' },
   { name: 'HUB_SENDING_LEASE_MS', type: 'integer ms', default: '300000', description: 'A delivery whose attempt started longer ago than this without an outcome (its worker died) is attempted again.' },
   ...SMTP_SETTINGS,
 ];
@@ -194,6 +197,7 @@ function readHub(env: Env): HubConfig {
     sendingLeaseMs: int(env, 'HUB_SENDING_LEASE_MS', 300_000, 1000, 24 * 3_600_000),
     deliveryLanes: int(env, 'HUB_DELIVERY_LANES', 8, 1, 64),
     peerRatePerMinute: int(env, 'HUB_PEER_RATE_PER_MINUTE', 1200, 1, 10_000_000),
+    stuckAlarmMinutes: int(env, 'HUB_STUCK_ALARM_MINUTES', 30, 1, 7 * 24 * 60),
     ...readReceiptKey(env),
   };
 }

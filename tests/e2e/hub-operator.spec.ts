@@ -1,32 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { makeTestPki } from '../../server/adapters/hub/testing/certs.ts';
 import { documentPackage } from '../exchange/exchange-client.ts';
+import { fakePeer } from './fake-peer.ts';
 import { DEMO_PASSWORD, logIn } from './helpers.ts';
-
-/** A peer hub on loopback that refuses every package for good until told to accept. */
-function fakePeer(port: number): Promise<{ accept: boolean; close(): Promise<void> }> {
-  const state = { accept: false };
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const packageId = String(req.headers['x-package-id'] ?? '');
-      if (!state.accept) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ packageId, result: 'refused', code: 'EXCHANGE_INVALID_FIELD', origin: 'hub', temporary: false, message: 'Thiếu trường Subject' }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ packageId, result: 'accepted', receivedAt: new Date().toISOString(), sha256: createHash('sha256').update(body).digest('hex') }));
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(port, '127.0.0.1', () =>
-      resolve(Object.assign(state, { close: () => new Promise<void>((r) => server.close(() => r())) })),
-    ),
-  );
-}
 
 test('the system operator sees a refused package at the peer, resends it once the peer is fixed, and traces it to delivered', async ({ page, request }) => {
   const peerPort = Number(process.env.E2E_PORT ?? 3210) + 100;

@@ -25,6 +25,13 @@ export const hubCases: OutsiderCases = {
   'GET /api/hub/pending': { kind: 'public', why: PEER },
   'POST /api/hub/acknowledgements': { kind: 'public', why: PEER },
   'GET /api/hub/queues': { kind: 'permission', outsider: 'giamdoc.stc', prepare: async () => ({ method: 'GET', url: '/api/hub/queues' }) },
+  'GET /api/hub/alarms': {
+    kind: 'permission', outsider: 'giamdoc.stc',
+    prepare: async (e) => {
+      await deadLetter(e);
+      return { method: 'GET', url: '/api/hub/alarms' };
+    },
+  },
   'GET /api/hub/peers': { kind: 'permission', outsider: 'vanthu.stc', prepare: async () => ({ method: 'GET', url: '/api/hub/peers' }) },
   'GET /api/hub/dead-letters': {
     kind: 'permission', outsider: 'vanthu.stc',

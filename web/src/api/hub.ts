@@ -78,3 +78,37 @@ export const findDeadLetters = (page: { limit: number; offset: number }, signal?
 export const resendDeadLetter = (deliveryId: string) => api.post<Delivery>(`/api/hub/dead-letters/${encodeURIComponent(deliveryId)}/resend`);
 export const getPackageTrace = (packageId: string, signal?: AbortSignal) =>
   api.get<{ events: TraceEvent[]; deliveries: Delivery[] }>(`/api/hub/packages/${encodeURIComponent(packageId)}/trace`, undefined, signal);
+export const abandonDeadLetter = (deliveryId: string, reason: string) =>
+  api.post<Delivery>(`/api/hub/dead-letters/${encodeURIComponent(deliveryId)}/abandon`, { reason });
+
+export interface RegisterPeerInput {
+  name: string;
+  codePrefixes: string[];
+  endpointUrl?: string | null;
+  certificatePem?: string | null;
+  inboundToken?: string;
+  outboundToken?: string | null;
+  signaturePolicy?: 'required' | 'unsigned-allowed';
+  certificateCheck?: 'registered' | 'chain' | 'chain-revocation';
+  maxPackageBytes?: number | null;
+}
+
+export interface RegisteredPeer {
+  id: string;
+  name: string;
+  codePrefixes: string[];
+  endpointUrl: string | null;
+  signaturePolicy: string;
+  certificateCheck: string;
+  /** Shown once: only its SHA-256 is kept on the server. */
+  inboundToken: string;
+}
+
+export const registerPeer = (input: RegisterPeerInput) => api.post<RegisteredPeer>('/api/hub/peers', input);
+
+/** Stuck-queue alarms (GET /api/hub/alarms): computed by the server against HUB_STUCK_ALARM_MINUTES. */
+export type HubAlarm =
+  | { kind: 'queue'; waiting: number; since: string; ageSeconds: number }
+  | { kind: 'peer'; peerId: string; peerName: string; waiting: number; lastSuccessAt: string | null; since: string; ageSeconds: number };
+
+export const findAlarms = (signal?: AbortSignal) => api.get<{ thresholdMinutes: number; items: HubAlarm[] }>('/api/hub/alarms', undefined, signal);

@@ -5,6 +5,7 @@ import { useMe, useSession } from '../features/auth/session.tsx';
 import { visibleNav } from '../routes/navigation.ts';
 import { ErrorAlert } from './alert.tsx';
 import { NotificationBell } from '../features/incoming/notifications.tsx';
+import { HubAlarmBadge } from '../features/hub/hub-alarm-badge.tsx';
 
 /** The signed-in frame: header with the agency and the user, role-aware navigation, content. */
 export function AppShell() {
@@ -36,6 +37,7 @@ export function AppShell() {
           </div>
         </div>
         <div className="user-box">
+          <HubAlarmBadge />
           <NotificationBell />
           <div className="user-text">
             <p className="user-name">{me.user.fullName}</p>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '../../api/errors.ts';
 import { findDeadLetters, resendDeadLetter } from '../../api/hub.ts';
 import { ErrorAlert, SuccessNote } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
+import { AbandonForm } from './abandon-form.tsx';
 import { formatError, formatTime } from './format.ts';
 
 const PAGE_SIZE = 50;
@@ -15,12 +16,14 @@ export function DeadLettersPage() {
   const [note, setNote] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [abandoning, setAbandoning] = useState<string | null>(null);
   const { data, error, loading, reload } = useLoad((signal) => findDeadLetters({ limit: PAGE_SIZE, offset }, signal), [offset]);
 
   const resend = async (deliveryId: string, packageId: string, receiver: string) => {
     setBusy(deliveryId);
     setNote(null);
     setActionError(null);
+    setAbandoning(null);
     try {
       await resendDeadLetter(deliveryId);
       setNote(`Đã đưa gói tin ${packageId} tới ${receiver} vào hàng đợi gửi lại.`);
@@ -32,8 +35,15 @@ export function DeadLettersPage() {
     }
   };
 
+  const abandoned = (message: string) => {
+    setAbandoning(null);
+    setActionError(null);
+    setNote(message);
+    reload();
+  };
+
   return (
-    <Page title="Gói tin dừng chuyển" subtitle="Gói tin bị từ chối hẳn, hết số lần thử hoặc quá thời hạn; gửi lại giữ nguyên mã và nội dung gói tin" actions={<Link className="button" to="/truc-lien-thong">Về trục liên thông</Link>}>
+    <Page title="Gói tin dừng chuyển" subtitle="Gói tin bị từ chối hẳn, hết số lần thử hoặc quá thời hạn; gửi lại giữ nguyên mã và nội dung gói tin, bỏ gửi kèm lý do mà nơi gửi thấy" actions={<Link className="button" to="/truc-lien-thong">Về trục liên thông</Link>}>
       <SuccessNote>{note}</SuccessNote>
       <ErrorAlert message={actionError ?? error} />
       {loading && !data && <Loading />}
@@ -55,21 +65,40 @@ export function DeadLettersPage() {
                 </thead>
                 <tbody>
                   {data.items.map((d) => (
-                    <tr key={d.deliveryId}>
-                      <th scope="row">
-                        <Link className="mono" to={`/truc-lien-thong/tra-cuu?ma=${encodeURIComponent(d.packageId)}`}>{d.packageId}</Link>
-                        {d.documentId && <div className="muted">{d.documentId}</div>}
-                      </th>
-                      <td className="mono">{d.senderCode} → {d.receiverCode}</td>
-                      <td>{formatError(d.code, d.origin, d.message)}</td>
-                      <td>{d.attempts}</td>
-                      <td>{formatTime(d.lastAttemptAt) || 'Chưa thử'}</td>
-                      <td>
-                        <button type="button" className="button" disabled={busy !== null} onClick={() => void resend(d.deliveryId, d.packageId, d.receiverCode)} aria-label={`Gửi lại gói tin ${d.packageId} tới ${d.receiverCode}`}>
-                          {busy === d.deliveryId ? 'Đang gửi lại…' : 'Gửi lại'}
-                        </button>
-                      </td>
-                    </tr>
+                    <Fragment key={d.deliveryId}>
+                      <tr>
+                        <th scope="row">
+                          <Link className="mono" to={`/truc-lien-thong/tra-cuu?ma=${encodeURIComponent(d.packageId)}`}>{d.packageId}</Link>
+                          {d.documentId && <div className="muted">{d.documentId}</div>}
+                        </th>
+                        <td className="mono">{d.senderCode} → {d.receiverCode}</td>
+                        <td>{formatError(d.code, d.origin, d.message)}</td>
+                        <td>{d.attempts}</td>
+                        <td>{formatTime(d.lastAttemptAt) || 'Chưa thử'}</td>
+                        <td>
+                          <button type="button" className="button" disabled={busy !== null} onClick={() => void resend(d.deliveryId, d.packageId, d.receiverCode)} aria-label={`Gửi lại gói tin ${d.packageId} tới ${d.receiverCode}`}>
+                            {busy === d.deliveryId ? 'Đang gửi lại…' : 'Gửi lại'}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-danger"
+                            disabled={busy !== null}
+                            aria-expanded={abandoning === d.deliveryId}
+                            onClick={() => { setNote(null); setAbandoning(abandoning === d.deliveryId ? null : d.deliveryId); }}
+                            aria-label={`Bỏ gửi gói tin ${d.packageId} tới ${d.receiverCode}`}
+                          >
+                            Bỏ gửi
+                          </button>
+                        </td>
+                      </tr>
+                      {abandoning === d.deliveryId && (
+                        <tr>
+                          <td colSpan={6}>
+                            <AbandonForm letter={d} onDone={abandoned} onCancel={() => setAbandoning(null)} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
                   ))}
                 </tbody>
               </table>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatError, formatTime, label, STATE_LABEL } from './format.ts';
+import { alarmText, formatAge, formatError, formatTime, label, STATE_LABEL } from './format.ts';
 
 describe('hub screen formats', () => {
   it('ages read as Vietnamese durations', () => {
@@ -19,5 +19,13 @@ describe('hub screen formats', () => {
     expect(formatError(null, null, null)).toBe('');
     expect(label(STATE_LABEL, 'dead')).toBe('Dừng chuyển');
     expect(label(STATE_LABEL, 'parked')).toBe('parked');
+  });
+
+  it('a stuck-queue alarm says how long and how many, and for a peer when it last succeeded', () => {
+    expect(alarmText({ kind: 'queue', waiting: 12, since: '2026-12-01T17:00:00.000Z', ageSeconds: 45 * 60 })).toBe('Gói tin cũ nhất chưa chuyển được đã chờ 45 phút (12 gói tin đang chờ).');
+    expect(alarmText({ kind: 'peer', peerId: 'p', peerName: 'Trục tỉnh Cà Mau', waiting: 3, lastSuccessAt: null, since: '2026-12-01T17:00:00.000Z', ageSeconds: 2 * 3600 }))
+      .toBe('Trục kết nối “Trục tỉnh Cà Mau”: 3 gói tin tồn đọng, 2 giờ không chuyển thành công (chưa chuyển thành công lần nào).');
+    expect(alarmText({ kind: 'peer', peerId: 'p', peerName: 'Cà Mau', waiting: 1, lastSuccessAt: '2026-12-01T17:30:00.000Z', since: '2026-12-01T17:30:00.000Z', ageSeconds: 31 * 60 }))
+      .toContain('lần thành công gần nhất');
   });
 });

@@ -1,4 +1,5 @@
 /** Vietnamese labels and formats for the hub operator screens. */
+import type { HubAlarm } from '../../api/hub.ts';
 
 export const STATE_LABEL: Record<string, string> = {
   pending: 'Chờ chuyển',
@@ -61,4 +62,11 @@ export function formatTime(iso: string | null | undefined): string {
 export function formatError(code: string | null, origin: string | null, message: string | null): string {
   if (!code) return '';
   return `${code}${origin ? ` (${label(ORIGIN_LABEL, origin)})` : ''}${message ? `: ${message}` : ''}`;
+}
+
+/** One line per stuck-queue alarm, as the operator reads it. */
+export function alarmText(a: HubAlarm): string {
+  if (a.kind === 'queue') return `Gói tin cũ nhất chưa chuyển được đã chờ ${formatAge(a.ageSeconds)} (${a.waiting} gói tin đang chờ).`;
+  const last = a.lastSuccessAt ? `lần thành công gần nhất ${formatTime(a.lastSuccessAt)}` : 'chưa chuyển thành công lần nào';
+  return `Trục kết nối “${a.peerName}”: ${a.waiting} gói tin tồn đọng, ${formatAge(a.ageSeconds)} không chuyển thành công (${last}).`;
 }

@@ -1,15 +1,16 @@
 import { Link } from 'react-router';
-import { findPeers, findQueues } from '../../api/hub.ts';
+import { findAlarms, findPeers, findQueues } from '../../api/hub.ts';
 import { ErrorAlert } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
+import { HubAlarms } from './hub-alarms.tsx';
 import { formatAge, formatTime, label, ROUTE_LABEL, STATE_LABEL } from './format.ts';
 
 /** Trục liên thông: queue depth and age, and each peer hub's health (exchange.md §4.4). */
 export function HubOverviewPage() {
   const { data, error, loading, reload } = useLoad(async (signal) => {
-    const [queues, peers] = await Promise.all([findQueues(signal), findPeers(signal)]);
-    return { queues, peers };
+    const [queues, peers, alarms] = await Promise.all([findQueues(signal), findPeers(signal), findAlarms(signal)]);
+    return { queues, peers, alarms };
   }, []);
   const waiting = (data?.queues ?? []).filter((q) => q.state !== 'dead');
   const waitingCount = waiting.reduce((n, q) => n + q.count, 0);
@@ -25,6 +26,7 @@ export function HubOverviewPage() {
           <button type="button" className="button" onClick={reload}>Làm mới</button>
           <Link className="button" to="/truc-lien-thong/dung-chuyen">Gói tin dừng chuyển</Link>
           <Link className="button" to="/truc-lien-thong/tra-cuu">Tra cứu gói tin</Link>
+          <Link className="button" to="/truc-lien-thong/dang-ky-truc">Đăng ký trục kết nối</Link>
         </>
       }
     >
@@ -32,6 +34,7 @@ export function HubOverviewPage() {
       {loading && !data && <Loading />}
       {data && (
         <>
+          <HubAlarms thresholdMinutes={data.alarms.thresholdMinutes} items={data.alarms.items} />
           <p className="result-count" role="status" aria-live="polite">
             {waitingCount === 0 ? 'Không có gói tin chờ chuyển.' : `${waitingCount} gói tin chờ chuyển, lâu nhất ${formatAge(oldest)}.`}
             {deadCount > 0 && <> <Link to="/truc-lien-thong/dung-chuyen">{deadCount} gói tin dừng chuyển</Link> cần xử lý.</>}

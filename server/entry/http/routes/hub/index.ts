@@ -1,4 +1,5 @@
 import { acknowledgePending } from './acknowledge-pending.ts';
+import { alarms } from './alarms.ts';
 import { deadLetters } from './dead-letters.ts';
 import { packageTrace } from './package-trace.ts';
 import { peers } from './peers.ts';
@@ -11,4 +12,4 @@ import { resendDeadLetter } from './resend-dead-letter.ts';
 import { abandonDeadLetter } from './abandon-dead-letter.ts';
 
 /** Peer-facing EDXML endpoint (bearer token) and operator screens (hub.operate). */
-export const hubRoutes = [pushPackage, pushStatus, pendingPackages, acknowledgePending, queues, peers, deadLetters, resendDeadLetter, packageTrace, registerPeerRoute, abandonDeadLetter];
+export const hubRoutes = [pushPackage, pushStatus, pendingPackages, acknowledgePending, queues, peers, deadLetters, resendDeadLetter, packageTrace, registerPeerRoute, abandonDeadLetter, alarms];
