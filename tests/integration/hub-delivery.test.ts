@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { verifyHubTrace } from '../../server/adapters/db/hub-trace.ts';
 import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { describeEachEngine, NAMES } from './harness.ts';
 import { addLocalOrgan, addPeer, codeOf, deliveriesOf, documentPackage, FakePeerHub, hubDeps, inboxOf, sendThroughHub, traceKinds } from './hub-helpers.ts';
@@ -127,6 +128,34 @@ describeEachEngine('hub: delivery to a peer hub, retries, dead letters, ordering
     expect(new Set(order).size).toBe(20);
     expect(order).toHaveLength(20);
     for (const p of pairs) expect(order.indexOf(p.doc.packageId)).toBeLessThan(order.indexOf(p.revoke.packageId));
+  });
+
+  it('C63/C67/C68 with batched claims: two loops claiming four deliveries a transaction deliver documents and revocations once each, in order, the trace chain intact', async () => {
+    const e = env();
+    const snv = await codeOf(e, NAMES.SNV);
+    const to = ['000.00.12.H98'];
+    const deps = hubDeps(e);
+    peer.failing = false;
+    await deliverDue(deps);
+    peer.received = [];
+    const pairs = Array.from({ length: 8 }, (_, i) => {
+      const doc = documentPackage(snv.code, to, { number: String(500 + i) });
+      return { doc, revoke: documentPackage(snv.code, to, { number: String(500 + i), revoke: doc.documentId }) };
+    });
+    for (const p of pairs) {
+      await sendThroughHub(e, snv, to, p.doc);
+      await sendThroughHub(e, snv, to, p.revoke, { revokes: p.doc.documentId });
+    }
+    let delivered = 0;
+    for (let pass = 0; pass < 10 && delivered < 16; pass++) delivered += (await deliverDue(deps, { lanes: 8, batch: 4 })).delivered;
+    expect(delivered).toBe(16);
+    const order = peer.received.map((r) => r.packageId);
+    expect(order).toHaveLength(16);
+    expect(new Set(order).size).toBe(16);
+    for (const p of pairs) expect(order.indexOf(p.doc.packageId)).toBeLessThan(order.indexOf(p.revoke.packageId));
+    for (const p of pairs) expect(await traceKinds(e, p.revoke.packageId)).toEqual(['custody', 'queued', 'attempt', 'receipt', 'delivered']);
+    // Several records per transaction (a batch's attempts, then its receipts) still chain one after another.
+    expect(await verifyHubTrace(e.database.db)).toMatchObject({ ok: true });
   });
 
   it('C62: a delivery still undelivered after the time to live becomes a dead letter with EXCHANGE_EXPIRED', async () => {

@@ -50,6 +50,15 @@ function toRecord(row: Selectable<HubTraceTable>): TraceRecord {
   };
 }
 
+/**
+ * The chain's head as each open transaction last wrote it. The first record of a transaction locks
+ * the head row (FOR UPDATE) and the lock is held until commit, so no other transaction can move the
+ * head in between: the later records of the same transaction need not read it again. Keyed by the
+ * transaction, not the trace object: a unit of work joined by a nested one (ambient transaction)
+ * builds a second trace object on the same transaction.
+ */
+const heads = new WeakMap<Transaction<DB>, { last_seq: number; last_hash: string }>();
+
 export class PgHubTrace implements HubTrace {
   constructor(
     private readonly trx: Transaction<DB>,
@@ -57,7 +66,7 @@ export class PgHubTrace implements HubTrace {
   ) {}
 
   async record(e: TraceEventInput): Promise<TraceRecord> {
-    const head = await this.trx.selectFrom('hub_trace_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+    const head = heads.get(this.trx) ?? (await this.trx.selectFrom('hub_trace_head').select(['last_seq', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow());
     const body = {
       seq: Number(head.last_seq) + 1,
       occurredAt: this.clock.now().toISOString(),
@@ -72,15 +81,23 @@ export class PgHubTrace implements HubTrace {
       data: e.data ?? {},
     };
     const hash = chainHash(head.last_hash, chained(body));
+    // The record and the new head in one statement (a data-modifying WITH): one round trip less per record.
     await this.trx
-      .insertInto('hub_trace')
-      .values({
-        seq: body.seq, occurred_at: body.occurredAt, kind: body.kind, package_id: body.packageId, document_id: body.documentId,
-        from_node: body.fromNode, to_node: body.toNode, package_sha256: body.packageSha256, error_code: body.errorCode,
-        error_origin: body.errorOrigin, data: JSON.stringify(body.data), prev_hash: head.last_hash, hash,
-      })
+      .with('added', (db) =>
+        db
+          .insertInto('hub_trace')
+          .values({
+            seq: body.seq, occurred_at: body.occurredAt, kind: body.kind, package_id: body.packageId, document_id: body.documentId,
+            from_node: body.fromNode, to_node: body.toNode, package_sha256: body.packageSha256, error_code: body.errorCode,
+            error_origin: body.errorOrigin, data: JSON.stringify(body.data), prev_hash: head.last_hash, hash,
+          })
+          .returning('seq'),
+      )
+      .updateTable('hub_trace_head')
+      .set({ last_seq: body.seq, last_hash: hash })
+      .where('id', '=', 1)
       .execute();
-    await this.trx.updateTable('hub_trace_head').set({ last_seq: body.seq, last_hash: hash }).where('id', '=', 1).execute();
+    heads.set(this.trx, { last_seq: body.seq, last_hash: hash });
     return { ...body, prevHash: head.last_hash, hash };
   }
 

@@ -18,6 +18,21 @@ function certificateSha256(pem: string): string {
   return createHash('sha256').update(new X509Certificate(pem).raw).digest('hex');
 }
 
+/** A registered peer certificate, parsed once per PEM (it was parsed twice for every receipt). */
+const parsed = new Map<string, { sha256: string; publicKey: KeyObject }>();
+
+function registered(pem: string): { sha256: string; publicKey: KeyObject } {
+  let hit = parsed.get(pem);
+  if (!hit) {
+    const cert = new X509Certificate(pem);
+    hit = { sha256: createHash('sha256').update(cert.raw).digest('hex'), publicKey: cert.publicKey };
+    // A handful of peers per hub; bounded anyway (a replaced certificate leaves its old entry behind).
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(pem, hit);
+  }
+  return hit;
+}
+
 export class RsaReceiptSignatures implements ReceiptSignatures {
   private readonly key: KeyObject | undefined;
   private readonly certSha256: string | undefined;
@@ -44,8 +59,9 @@ export class RsaReceiptSignatures implements ReceiptSignatures {
     if (!s || typeof s !== 'object' || typeof s.value !== 'string' || s.value === '') return 'unsigned';
     if (s.algorithm !== 'rsa-sha256') return 'invalid';
     try {
-      if (typeof s.certificateSha256 === 'string' && s.certificateSha256 !== certificateSha256(certificatePem)) return 'invalid';
-      const ok = verify('sha256', receiptSigningInput(ack), new X509Certificate(certificatePem).publicKey, Buffer.from(s.value, 'base64'));
+      const cert = registered(certificatePem);
+      if (typeof s.certificateSha256 === 'string' && s.certificateSha256 !== cert.sha256) return 'invalid';
+      const ok = verify('sha256', receiptSigningInput(ack), cert.publicKey, Buffer.from(s.value, 'base64'));
       return ok ? 'valid' : 'invalid';
     } catch {
       return 'invalid';

@@ -6,9 +6,11 @@
  * - to a peer: the attempt is committed as `sending`, the bytes are pushed outside any transaction,
  *   and the answer is recorded in a second one. A worker that dies in between leaves a `sending` row
  *   that is taken up again after the lease (the receiver deduplicates the second push).
+ * Claims and answers are batched (`deliverDue`, option `batch`): one transaction claims several
+ * deliveries, one records their answers; each row is still checked and settled on its own.
  */
 import { afterFailure } from '../../domain/exchange/retry-policy.ts';
-import type { DeliveryRecord, PeerRecord } from '../ports/hub.ts';
+import type { DeliveryRecord, OutboxRecord, PackageKind, PeerRecord } from '../ports/hub.ts';
 import type { Acknowledgement, PushOutcome } from '../ports/hub-wire.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import type { HubDeps } from './hub-deps.ts';
@@ -19,7 +21,8 @@ export interface DeliveryRun {
   dead: number;
 }
 
-type Claimed = { kind: 'none' } | { kind: 'done'; outcome: 'delivered' | 'dead' } | { kind: 'push'; delivery: DeliveryRecord; sha256: string };
+type Pushing = { kind: 'push'; delivery: DeliveryRecord; sha256: string; kindOf: PackageKind; peer: PeerRecord | undefined };
+type Claimed = { kind: 'done'; outcome: 'delivered' | 'dead' } | Pushing;
 
 async function readAll(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -32,33 +35,45 @@ async function markDead(tx: TxPorts, deps: HubDeps, d: DeliveryRecord, code: str
   await tx.hubTrace.record({ kind: 'dead', packageId: d.packageId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: sha256, errorCode: code, errorOrigin: origin, data: { attempts: d.attempts, message } });
 }
 
-async function claimNext(deps: HubDeps): Promise<Claimed> {
-  return deps.uow.run(async (tx): Promise<Claimed> => {
+type PeerCache = Map<string, PeerRecord | undefined>;
+
+/** One claimed delivery, settled in the claim transaction (local, expired) or to be pushed. */
+async function settleClaimed(tx: TxPorts, deps: HubDeps, d: DeliveryRecord, pkg: OutboxRecord, now: Date, peers: PeerCache): Promise<Claimed> {
+  if (now.getTime() >= d.expiresAt.getTime()) {
+    await tx.hubTrace.record({ kind: 'expired', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, errorCode: 'EXCHANGE_EXPIRED', errorOrigin: 'hub' });
+    await markDead(tx, deps, d, 'EXCHANGE_EXPIRED', 'hub', 'Quá thời hạn chuyển gói tin', pkg.payloadSha256);
+    return { kind: 'done', outcome: 'dead' };
+  }
+  const attempt = { attempts: d.attempts + 1, firstAttemptAt: d.firstAttemptAt ?? now, lastAttemptAt: now };
+  if (d.route === 'local') {
+    const fresh = await tx.hub.insertInbox({
+      agencyId: d.receiverAgencyId!, packageId: d.packageId, deliveryId: d.id, kind: pkg.kind, senderCode: d.senderCode, receiverCode: d.receiverCode,
+      businessType: pkg.businessType, documentId: pkg.documentId, payloadSha256: pkg.payloadSha256, receivedAt: now,
+    });
+    await tx.hub.updateDelivery(d.id, { ...attempt, state: 'delivered', deliveredAt: now, ackResult: fresh ? 'accepted' : 'duplicate', ackSha256: pkg.payloadSha256 });
+    await tx.hubTrace.record({ kind: 'delivered', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, data: { route: 'local', result: fresh ? 'accepted' : 'duplicate' } });
+    return { kind: 'done', outcome: 'delivered' };
+  }
+  await tx.hub.updateDelivery(d.id, { ...attempt, state: 'sending' });
+  await tx.hubTrace.record({ kind: 'attempt', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, data: { attempt: attempt.attempts, peerId: d.peerId } });
+  // The peer is read in the claim transaction, once per batch (the push needs its endpoint and keys).
+  if (!peers.has(d.peerId!)) peers.set(d.peerId!, await tx.hub.findPeerById(d.peerId!));
+  return { kind: 'push', delivery: { ...d, ...attempt, state: 'sending' }, sha256: pkg.payloadSha256, kindOf: pkg.kind, peer: peers.get(d.peerId!) };
+}
+
+/** Claims up to `max` due deliveries in one transaction (local ones are delivered in it). */
+async function claimBatch(deps: HubDeps, max: number): Promise<Claimed[]> {
+  return deps.uow.run(async (tx): Promise<Claimed[]> => {
     const now = deps.clock.now();
-    const d = await tx.hub.claimDueDelivery(now, new Date(now.getTime() - deps.settings.sendingLeaseMs), {
+    const due = await tx.hub.claimDueDeliveries(now, new Date(now.getTime() - deps.settings.sendingLeaseMs), {
       failures: deps.settings.breakerFailures,
       pausedSince: new Date(now.getTime() - deps.settings.breakerPauseMs),
-    });
-    if (!d) return { kind: 'none' };
-    const pkg = (await tx.hub.findPackage(d.packageId))!;
-    if (now.getTime() >= d.expiresAt.getTime()) {
-      await tx.hubTrace.record({ kind: 'expired', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, errorCode: 'EXCHANGE_EXPIRED', errorOrigin: 'hub' });
-      await markDead(tx, deps, d, 'EXCHANGE_EXPIRED', 'hub', 'Quá thời hạn chuyển gói tin', pkg.payloadSha256);
-      return { kind: 'done', outcome: 'dead' };
-    }
-    const attempt = { attempts: d.attempts + 1, firstAttemptAt: d.firstAttemptAt ?? now, lastAttemptAt: now };
-    if (d.route === 'local') {
-      const fresh = await tx.hub.insertInbox({
-        agencyId: d.receiverAgencyId!, packageId: d.packageId, deliveryId: d.id, kind: pkg.kind, senderCode: d.senderCode, receiverCode: d.receiverCode,
-        businessType: pkg.businessType, documentId: pkg.documentId, payloadSha256: pkg.payloadSha256, receivedAt: now,
-      });
-      await tx.hub.updateDelivery(d.id, { ...attempt, state: 'delivered', deliveredAt: now, ackResult: fresh ? 'accepted' : 'duplicate', ackSha256: pkg.payloadSha256 });
-      await tx.hubTrace.record({ kind: 'delivered', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, data: { route: 'local', result: fresh ? 'accepted' : 'duplicate' } });
-      return { kind: 'done', outcome: 'delivered' };
-    }
-    await tx.hub.updateDelivery(d.id, { ...attempt, state: 'sending' });
-    await tx.hubTrace.record({ kind: 'attempt', packageId: d.packageId, documentId: pkg.documentId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: pkg.payloadSha256, data: { attempt: attempt.attempts, peerId: d.peerId } });
-    return { kind: 'push', delivery: { ...d, ...attempt, state: 'sending' }, sha256: pkg.payloadSha256 };
+    }, max);
+    const peers: PeerCache = new Map();
+    const packages = new Map((await tx.hub.findPackages([...new Set(due.map((d) => d.packageId))])).map((p) => [p.packageId, p]));
+    const out: Claimed[] = [];
+    for (const d of due) out.push(await settleClaimed(tx, deps, d, packages.get(d.packageId)!, now, peers));
+    return out;
   });
 }
 
@@ -76,13 +91,12 @@ function checkReceipt(deps: HubDeps, peer: PeerRecord, ack: Acknowledgement, sha
   return undefined;
 }
 
-async function push(deps: HubDeps, d: DeliveryRecord, sha256: string): Promise<PushOutcome> {
-  const peer = await deps.uow.run((tx) => tx.hub.findPeerById(d.peerId!));
+async function push(deps: HubDeps, claimed: Pushing): Promise<PushOutcome> {
+  const { delivery: d, sha256, peer } = claimed;
   if (!peer) return { ok: false, code: 'EXCHANGE_UNKNOWN_RECEIVER', origin: 'hub', temporary: false, message: 'Trục kết nối đã bị gỡ' };
-  const pkg = await deps.uow.run((tx) => tx.hub.findPackage(d.packageId));
   try {
     const bytes = await readAll(await deps.files.get(sha256));
-    const outcome = await deps.peers.push(peer, { packageId: d.packageId, kind: pkg!.kind, bytes });
+    const outcome = await deps.peers.push(peer, { packageId: d.packageId, kind: claimed.kindOf, bytes });
     // The receipt must name the exact bytes we sent (§4.1) and be signed by the peer; anything else proves nothing.
     if (outcome.ok) {
       const problem = checkReceipt(deps, peer, outcome.ack, sha256);
@@ -103,66 +117,88 @@ async function push(deps: HubDeps, d: DeliveryRecord, sha256: string): Promise<P
   }
 }
 
-async function recordOutcome(deps: HubDeps, sent: DeliveryRecord, sha256: string, outcome: PushOutcome): Promise<'delivered' | 'failed' | 'dead'> {
+type Outcome = 'delivered' | 'failed' | 'dead';
+
+async function recordOutcome(tx: TxPorts, deps: HubDeps, now: Date, d: DeliveryRecord | undefined, sent: DeliveryRecord, sha256: string, outcome: PushOutcome, healthy: Set<string>): Promise<Outcome> {
+  // Another worker took the row up after our lease ran out and already settled it.
+  if (!d || d.state !== 'sending' || d.attempts !== sent.attempts) return d?.state === 'delivered' ? 'delivered' : 'failed';
+  const trace = { packageId: d.packageId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: sha256 };
+  if (outcome.ok) {
+    await tx.hub.updateDelivery(d.id, { state: 'delivered', deliveredAt: now, ackResult: outcome.ack.result, ackSha256: outcome.ack.sha256, lastErrorCode: null, lastErrorOrigin: null, lastErrorMessage: null });
+    // The whole acknowledgement, signature included, is the receipt (§4.1): proof of what the next node got.
+    await tx.hubTrace.record({ ...trace, kind: 'receipt', data: { result: outcome.ack.result, receivedAt: outcome.ack.receivedAt, signed: outcome.receiptSigned === true, receipt: outcome.ack } });
+    await tx.hubTrace.record({ ...trace, kind: 'delivered', data: { route: 'peer' } });
+    // A second success in the same batch would write the same values again.
+    if (d.peerId && !healthy.has(d.peerId)) await tx.hub.updatePeerHealth(d.peerId, { lastSuccessAt: now, consecutiveFailures: 0 });
+    if (d.peerId) healthy.add(d.peerId);
+    return 'delivered';
+  }
+  await tx.hubTrace.record({ ...trace, kind: 'attempt_failed', errorCode: outcome.code, errorOrigin: outcome.origin, data: { attempt: d.attempts, temporary: outcome.temporary, message: outcome.message, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}), ...(outcome.receiptProblem ? { receiptProblem: outcome.receiptProblem } : {}) } });
+  if (d.peerId) {
+    const peer = await tx.hub.findPeerById(d.peerId);
+    await tx.hub.updatePeerHealth(d.peerId, { lastFailureAt: now, consecutiveFailures: (peer?.consecutiveFailures ?? 0) + 1 });
+    healthy.delete(d.peerId);
+  }
+  const next = afterFailure({ failedAttempts: d.attempts, temporary: outcome.temporary, now, expiresAt: d.expiresAt }, deps.random(), deps.retry);
+  if (next.kind === 'retry') {
+    await tx.hub.updateDelivery(d.id, { state: 'failed', nextAttemptAt: next.at, lastErrorCode: outcome.code, lastErrorOrigin: outcome.origin, lastErrorMessage: outcome.message });
+    return 'failed';
+  }
+  const code = next.reason === 'expired' ? 'EXCHANGE_EXPIRED' : outcome.code;
+  const origin = next.reason === 'expired' ? 'hub' : outcome.origin === 'local' ? 'hub' : outcome.origin;
+  await markDead(tx, deps, d, code, origin, outcome.message, sha256);
+  return 'dead';
+}
+
+/** The answers of one batch's pushes, recorded in one transaction, in claim order. */
+async function recordOutcomes(deps: HubDeps, pushed: { claimed: Pushing; outcome: PushOutcome }[]): Promise<Outcome[]> {
+  if (pushed.length === 0) return [];
   return deps.uow.run(async (tx) => {
     const now = deps.clock.now();
-    const d = await tx.hub.findDelivery(sent.id, { lock: true });
-    // Another worker took the row up after our lease ran out and already settled it.
-    if (!d || d.state !== 'sending' || d.attempts !== sent.attempts) return d?.state === 'delivered' ? 'delivered' : 'failed';
-    const trace = { packageId: d.packageId, fromNode: deps.settings.nodeName, toNode: d.receiverCode, packageSha256: sha256 };
-    if (outcome.ok) {
-      await tx.hub.updateDelivery(d.id, { state: 'delivered', deliveredAt: now, ackResult: outcome.ack.result, ackSha256: outcome.ack.sha256, lastErrorCode: null, lastErrorOrigin: null, lastErrorMessage: null });
-      // The whole acknowledgement, signature included, is the receipt (§4.1): proof of what the next node got.
-      await tx.hubTrace.record({ ...trace, kind: 'receipt', data: { result: outcome.ack.result, receivedAt: outcome.ack.receivedAt, signed: outcome.receiptSigned === true, receipt: outcome.ack } });
-      await tx.hubTrace.record({ ...trace, kind: 'delivered', data: { route: 'peer' } });
-      if (d.peerId) await tx.hub.updatePeerHealth(d.peerId, { lastSuccessAt: now, consecutiveFailures: 0 });
-      return 'delivered';
-    }
-    await tx.hubTrace.record({ ...trace, kind: 'attempt_failed', errorCode: outcome.code, errorOrigin: outcome.origin, data: { attempt: d.attempts, temporary: outcome.temporary, message: outcome.message, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}), ...(outcome.receiptProblem ? { receiptProblem: outcome.receiptProblem } : {}) } });
-    if (d.peerId) {
-      const peer = await tx.hub.findPeerById(d.peerId);
-      await tx.hub.updatePeerHealth(d.peerId, { lastFailureAt: now, consecutiveFailures: (peer?.consecutiveFailures ?? 0) + 1 });
-    }
-    const next = afterFailure({ failedAttempts: d.attempts, temporary: outcome.temporary, now, expiresAt: d.expiresAt }, deps.random(), deps.retry);
-    if (next.kind === 'retry') {
-      await tx.hub.updateDelivery(d.id, { state: 'failed', nextAttemptAt: next.at, lastErrorCode: outcome.code, lastErrorOrigin: outcome.origin, lastErrorMessage: outcome.message });
-      return 'failed';
-    }
-    const code = next.reason === 'expired' ? 'EXCHANGE_EXPIRED' : outcome.code;
-    const origin = next.reason === 'expired' ? 'hub' : outcome.origin === 'local' ? 'hub' : outcome.origin;
-    await markDead(tx, deps, d, code, origin, outcome.message, sha256);
-    return 'dead';
+    const healthy = new Set<string>();
+    // The batch's rows, locked in one statement, then each settled on its own.
+    const rows = new Map((await tx.hub.findDeliveries(pushed.map((p) => p.claimed.delivery.id), { lock: true })).map((d) => [d.id, d]));
+    const out: Outcome[] = [];
+    for (const p of pushed) out.push(await recordOutcome(tx, deps, now, rows.get(p.claimed.delivery.id), p.claimed.delivery, p.claimed.sha256, p.outcome, healthy));
+    return out;
   });
 }
 
 /**
- * Delivers everything due now (at most `limit` deliveries); returns what happened. `lanes` claim and
- * push side by side (default 1): each claim is its own SKIP LOCKED transaction and a later delivery
- * of the same document stays blocked while an earlier one is not delivered, so lanes keep both
- * exactly-once and per-document order; they overlap the peers' round trips.
+ * Delivers everything due now (at most `limit` deliveries); returns what happened. `lanes` (default
+ * 1) is how many pushes are in flight; `batch` (default 1) how many deliveries one transaction
+ * claims. ceil(lanes / batch) loops run side by side, so one loop's transactions overlap another's
+ * peer round trips. A loop claims its batch in one SKIP LOCKED transaction (local rows are delivered
+ * in it), pushes the batch's peer rows outside any transaction, and records their answers in one
+ * transaction. A later delivery of a document stays blocked while an earlier one is not delivered,
+ * so it waits for a later claim: batches and loops keep exactly-once and per-document order.
  */
-export async function deliverDue(deps: HubDeps, options: { limit?: number; lanes?: number } = {}): Promise<DeliveryRun> {
+export async function deliverDue(deps: HubDeps, options: { limit?: number; lanes?: number; batch?: number } = {}): Promise<DeliveryRun> {
   const run: DeliveryRun = { delivered: 0, failed: 0, dead: 0 };
   const limit = options.limit ?? 100;
+  const lanes = Math.max(1, options.lanes ?? 1);
+  const batch = Math.min(lanes, Math.max(1, options.batch ?? 1));
   let taken = 0;
   let drained = false;
-  const lane = async (): Promise<void> => {
+  const loop = async (): Promise<void> => {
     while (!drained && taken < limit) {
-      taken++;
-      const claimed = await claimNext(deps);
-      if (claimed.kind === 'none') {
+      const want = Math.min(batch, limit - taken);
+      taken += want;
+      const claimed = await claimBatch(deps, want);
+      taken -= want - claimed.length;
+      if (claimed.length === 0) {
         drained = true;
-        taken--;
         break;
       }
-      if (claimed.kind === 'done') {
-        run[claimed.outcome]++;
-        continue;
+      const pushing: Pushing[] = [];
+      for (const c of claimed) {
+        if (c.kind === 'done') run[c.outcome]++;
+        else pushing.push(c);
       }
-      const outcome = await push(deps, claimed.delivery, claimed.sha256);
-      run[await recordOutcome(deps, claimed.delivery, claimed.sha256, outcome)]++;
+      const outcomes = await Promise.all(pushing.map((c) => push(deps, c)));
+      for (const o of await recordOutcomes(deps, pushing.map((claimed, i) => ({ claimed, outcome: outcomes[i]! })))) run[o]++;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 1) }, lane));
+  await Promise.all(Array.from({ length: Math.ceil(lanes / batch) }, loop));
   return run;
 }

@@ -161,6 +161,8 @@ export interface PeerBacklog {
 
 export interface HubRepository {
   findPackage(packageId: string): Promise<OutboxRecord | undefined>;
+  /** The packages with these ids that are in custody (any order). */
+  findPackages(packageIds: readonly string[]): Promise<OutboxRecord[]>;
   /** The status package already in custody with this deduplication key, if any. */
   findPackageByStatusKey(statusKey: string): Promise<OutboxRecord | undefined>;
   /** Inserts a package taken into custody; undefined when its id is already there (a racing duplicate). */
@@ -173,7 +175,11 @@ export interface HubRepository {
    * paused by the circuit breaker (`failures` in a row, the last one after `pausedSince`).
    */
   claimDueDelivery(now: Date, staleBefore: Date, breaker: { failures: number; pausedSince: Date }): Promise<DeliveryRecord | undefined>;
+  /** The same as `claimDueDelivery`, up to `limit` rows in one statement (in claim order). */
+  claimDueDeliveries(now: Date, staleBefore: Date, breaker: { failures: number; pausedSince: Date }, limit: number): Promise<DeliveryRecord[]>;
   findDelivery(id: string, options?: { lock?: boolean }): Promise<DeliveryRecord | undefined>;
+  /** The deliveries with these ids (any order), locked FOR UPDATE when `lock`. */
+  findDeliveries(ids: readonly string[], options?: { lock?: boolean }): Promise<DeliveryRecord[]>;
   updateDelivery(id: string, patch: DeliveryPatch): Promise<void>;
   listDeliveriesOfPackage(packageId: string): Promise<DeliveryRecord[]>;
   /** Packages in custody about one document (its key, §4.5) that have a delivery to `receiverCode`, oldest first. */

@@ -49,6 +49,12 @@ export class PgHubRepository implements HubRepository {
     return r && toOutbox(r);
   }
 
+  async findPackages(packageIds: readonly string[]): Promise<OutboxRecord[]> {
+    if (packageIds.length === 0) return [];
+    const rows = await this.trx.selectFrom('hub_outbox').selectAll().where('package_id', 'in', [...packageIds]).execute();
+    return rows.map(toOutbox);
+  }
+
   async findPackageByStatusKey(statusKey: string): Promise<OutboxRecord | undefined> {
     const r = await this.trx.selectFrom('hub_outbox').selectAll().where('status_key', '=', statusKey).executeTakeFirst();
     return r && toOutbox(r);
@@ -85,6 +91,13 @@ export class PgHubRepository implements HubRepository {
   }
 
   async claimDueDelivery(now: Date, staleBefore: Date, breaker: { failures: number; pausedSince: Date }): Promise<DeliveryRecord | undefined> {
+    return (await this.claimDueDeliveries(now, staleBefore, breaker, 1))[0];
+  }
+
+  async claimDueDeliveries(now: Date, staleBefore: Date, breaker: { failures: number; pausedSince: Date }, limit: number): Promise<DeliveryRecord[]> {
+    // A later delivery of a document stays blocked while an earlier one is undelivered: the
+    // NOT EXISTS sees the earlier row's state in this statement's snapshot, so one claim never
+    // takes two deliveries of the same (sender, receiver, document).
     // Pull-mode peers fetch their own deliveries, so only rows with an endpoint (or local) are pushed.
     const r = await sql<Selectable<HubDeliveriesTable>>`
       SELECT d.* FROM hub_deliveries d
@@ -98,10 +111,9 @@ export class PgHubRepository implements HubRepository {
           WHERE e.sender_code = d.sender_code AND e.receiver_code = d.receiver_code AND e.document_key = d.document_key
             AND e.seq < d.seq AND e.state NOT IN ('delivered','abandoned'))
       ORDER BY d.next_attempt_at, d.seq
-      LIMIT 1
+      LIMIT ${Math.max(1, Math.floor(limit))}
       FOR UPDATE OF d SKIP LOCKED`.execute(this.trx);
-    const row = r.rows[0];
-    return row && toDelivery(row);
+    return r.rows.map(toDelivery);
   }
 
   async findDelivery(id: string, options: { lock?: boolean } = {}): Promise<DeliveryRecord | undefined> {
@@ -109,6 +121,14 @@ export class PgHubRepository implements HubRepository {
     if (options.lock) q = q.forUpdate();
     const r = await q.executeTakeFirst();
     return r && toDelivery(r);
+  }
+
+  async findDeliveries(ids: readonly string[], options: { lock?: boolean } = {}): Promise<DeliveryRecord[]> {
+    if (ids.length === 0) return [];
+    // In id order, so that two transactions locking overlapping sets take the locks in the same order.
+    let q = this.trx.selectFrom('hub_deliveries').selectAll().where('id', 'in', [...ids]).orderBy('id');
+    if (options.lock) q = q.forUpdate();
+    return (await q.execute()).map(toDelivery);
   }
 
   async updateDelivery(id: string, patch: DeliveryPatch): Promise<void> {
