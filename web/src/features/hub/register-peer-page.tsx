@@ -99,7 +99,7 @@ export function RegisterPeerPage() {
           <div className="field">
             <label htmlFor="peer-codes">Mã phục vụ<span className="required" aria-hidden="true"> *</span></label>
             <textarea id="peer-codes" required rows={2} value={codes} onChange={(e) => setCodes(e.target.value)} aria-describedby="peer-codes-hint" />
-            <p className="hint" id="peer-codes-hint">Mã định danh (000.00.00.H41), nhóm cấp 1 (H41) hoặc * (đường mặc định); cách nhau bởi dấu phẩy hoặc xuống dòng.</p>
+            <p className="hint" id="peer-codes-hint">Mã định danh (000.00.00.H99), nhóm cấp 1 (H99) hoặc * (đường mặc định); cách nhau bởi dấu phẩy hoặc xuống dòng.</p>
           </div>
           <TextField label="Địa chỉ trục" type="url" value={endpointUrl} onChange={(e) => setEndpointUrl(e.target.value)} hint="URL http(s) nhận gói tin; để trống nếu trục tự lấy gói tin (kéo)." />
           <div className="field">
