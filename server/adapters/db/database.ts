@@ -31,6 +31,12 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
+    // An idle connection ended by the server (restart, failover, pg_terminate_backend) is an 'error'
+    // event on the pool; without a listener it is an uncaught exception that stops the process.
+    // node-postgres has already discarded that client; the next query opens a new connection.
+    pool.on('error', (error) => {
+      process.stderr.write(`lienthong: an idle PostgreSQL connection was closed by the server (${error.message}); it will be reopened\n`);
+    });
     // Fail now, with the variable named, rather than on the first request.
     try {
       const client = await pool.connect();
