@@ -3,10 +3,9 @@
  * of signing/pades/fonts.ts), the case file's cover lines (code, title, retention, keeper, dates) and
  * one row per document in chronological order. Rows wrap; a new page repeats the headings.
  */
-import PDFDocument from 'pdfkit';
 import type { CaseFileExport } from '../../app/incoming/export-case-file.ts';
 import { localDateOf } from '../../domain/calendar/vietnam-time.ts';
-import { vietnameseFont } from '../signing/pades/fonts.ts';
+import { vietnamesePdf } from './vietnamese-pdf.ts';
 
 const dmy = (date: string | null) => (date ? date.split('-').reverse().join('/') : '');
 const COLUMNS = [
@@ -25,12 +24,7 @@ export function caseFileCode(e: CaseFileExport): string {
 
 export async function caseFileListPdf(e: CaseFileExport, printedAt: Date): Promise<Buffer> {
   const cf = e.caseFile;
-  const doc = new PDFDocument({ size: 'A4', margin: 36, info: { Title: `Mục lục văn bản hồ sơ ${cf.notation}`, Producer: 'lienthong' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('vn', Buffer.from(vietnameseFont('regular')));
-  doc.registerFont('vn-bold', Buffer.from(vietnameseFont('bold')));
+  const { doc, done } = vietnamesePdf({ size: 'A4', margin: 36, info: { Title: `Mục lục văn bản hồ sơ ${cf.notation}`, Producer: 'lienthong' } });
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const total = COLUMNS.reduce((s, c) => s + c.width, 0);

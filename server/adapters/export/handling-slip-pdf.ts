@@ -4,10 +4,9 @@
  * the assignments with their deadlines and states, the outcome, and the print mark naming who
  * printed it and when (also in the PDF's Subject).
  */
-import PDFDocument from 'pdfkit';
 import type { HandlingSlip } from '../../app/incoming/handling-slip.ts';
 import { localDateOf, localMinuteOfDay } from '../../domain/calendar/vietnam-time.ts';
-import { vietnameseFont } from '../signing/pades/fonts.ts';
+import { vietnamesePdf } from './vietnamese-pdf.ts';
 
 const dmy = (date: string | null) => (date ? date.split('-').reverse().join('/') : '');
 function when(at: Date): string {
@@ -24,12 +23,7 @@ export function printMark(slip: HandlingSlip): string {
 
 export async function handlingSlipPdf(slip: HandlingSlip): Promise<Buffer> {
   const d = slip.document;
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Phiếu xử lý văn bản đến số ${d.arrivalNumber ?? ''}`, Subject: printMark(slip), Producer: 'lienthong' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('vn', Buffer.from(vietnameseFont('regular')));
-  doc.registerFont('vn-bold', Buffer.from(vietnameseFont('bold')));
+  const { doc, done } = vietnamesePdf({ size: 'A4', margin: 48, info: { Title: `Phiếu xử lý văn bản đến số ${d.arrivalNumber ?? ''}`, Subject: printMark(slip), Producer: 'lienthong' } });
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const line = (label: string, value: string) => {

@@ -3,18 +3,12 @@
  * (the signing module's font choice), cover lines per Decree 30 App. IV, the 10 columns and a
  * printed-on line. Rows wrap; a new page repeats the headings.
  */
-import PDFDocument from 'pdfkit';
 import type { RegisterSheet } from '../../app/incoming/find-register-rows.ts';
-import { vietnameseFont } from '../signing/pades/fonts.ts';
 import { INCOMING_REGISTER_COLUMNS } from './register-columns.ts';
+import { vietnamesePdf } from './vietnamese-pdf.ts';
 
 export async function registerSheetPdf(sheet: RegisterSheet, printedAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: `${sheet.register.name} ${sheet.register.year}`, Producer: 'lienthong' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('vn', Buffer.from(vietnameseFont('regular')));
-  doc.registerFont('vn-bold', Buffer.from(vietnameseFont('bold')));
+  const { doc, done } = vietnamesePdf({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: `${sheet.register.name} ${sheet.register.year}`, Producer: 'lienthong' } });
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const total = INCOMING_REGISTER_COLUMNS.reduce((s, c) => s + c.width, 0);

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { RegisterExporter, RegisterTable } from '../../app/ports/register-export.ts';
-import { vietnameseFont } from '../signing/pades/fonts.ts';
+import { vietnamesePdf } from './vietnamese-pdf.ts';
 
 /** Registers as XLSX (exceljs) and as landscape A4 PDF (pdfkit with an embedded Vietnamese font). */
 export class FileRegisterExporter implements RegisterExporter {
@@ -22,12 +21,7 @@ export class FileRegisterExporter implements RegisterExporter {
   }
 
   async pdf(table: RegisterTable): Promise<Buffer> {
-    const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: table.title } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-    doc.registerFont('vn', Buffer.from(vietnameseFont('regular')));
-    doc.registerFont('vn-bold', Buffer.from(vietnameseFont('bold')));
+    const { doc, done } = vietnamesePdf({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: table.title } });
     doc.font('vn-bold').fontSize(14).text(table.title, { align: 'center' });
     doc.font('vn').fontSize(10);
     for (const line of table.subtitle) doc.text(line, { align: 'center' });
