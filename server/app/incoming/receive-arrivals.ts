@@ -8,13 +8,13 @@
  * together. A crash leaves the row unprocessed and it is taken again; the inbox id is UNIQUE on
  * incoming_documents, so an arrival is never doubled nor lost.
  */
-import type { Readable } from 'node:stream';
 import { urgencyFromPriority } from '../../domain/document/urgency.ts';
 import type { DocumentValidation } from '../../domain/signature/validation-result.ts';
 import type { PendingArrival, SignatureCheckStatus } from '../ports/incoming.ts';
 import type { ParsedArrival } from '../ports/incoming-package-parser.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { AppError, ErrorCode } from '../errors.ts';
+import { readAll } from '../files/read-all.ts';
 import type { IncomingRecord } from '../ports/incoming.ts';
 import type { IncomingDeps } from './incoming-deps.ts';
 import { notifyUsers } from './notify.ts';
@@ -22,23 +22,6 @@ import { expireParkedChanges, linkBusinessDuplicate, openParked, openReplacement
 import { indexIncoming } from './search-entry.ts';
 import { incomingFacts } from './supervision-facts.ts';
 import { sendIncomingStatus, STATUS_TEXT } from './send-status.ts';
-
-/** Reads a stored file; with its size known, into one buffer of that size (never chunks + their join). */
-async function readAll(stream: Readable, size?: number): Promise<Buffer> {
-  if (size === undefined) {
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(c as Buffer);
-    return Buffer.concat(chunks);
-  }
-  const out = Buffer.allocUnsafe(size);
-  let at = 0;
-  for await (const c of stream) {
-    const b = c as Buffer;
-    if (at + b.length > size) throw new Error('tệp lưu trữ dài hơn kích thước đã ghi');
-    at += b.copy(out, at);
-  }
-  return out.subarray(0, at);
-}
 
 const STATUS_OF: Record<DocumentValidation['status'], SignatureCheckStatus> = { VALID: 'valid', INVALID: 'invalid', INDETERMINATE: 'indeterminate' };
 

@@ -5,17 +5,11 @@
  * code, a 13 from an organ that did not send the document, unreadable bytes — is recorded and not
  * applied. Each row is marked processed in the transaction that handles it.
  */
-import type { Readable } from 'node:stream';
 import { normalizeStatusCode } from '../../domain/exchange/status-codes.ts';
 import type { StatusPackageReader } from '../ports/status-package-reader.ts';
+import { readAll } from '../files/read-all.ts';
 import type { IncomingDeps } from './incoming-deps.ts';
 import { receiveRecallStatus } from './receive-changes.ts';
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
-  return Buffer.concat(chunks);
-}
 
 export async function receiveRecallStatuses(deps: Pick<IncomingDeps, 'uow' | 'clock' | 'files'> & { statusReader: StatusPackageReader }, options: { limit?: number } = {}): Promise<{ opened: number; ignored: number }> {
   const run = { opened: 0, ignored: 0 };
