@@ -30,6 +30,7 @@ import { createUser } from '../server/app/users/create-user.ts';
 import { composeDeps } from '../server/entry/compose.ts';
 import type { AppDeps } from '../server/entry/http/deps.ts';
 import { buildServer } from '../server/entry/http/server.ts';
+import { trustCa } from '../tests/integration/hub-helpers.ts';
 import { MAIN_PORT, PEER_CLERK, PEER_URL, dropPeerDatabase, peerEnv } from '../tests/e2e/instances.ts';
 
 export const E2E_INCOMING_SUBJECT = 'V/v báo cáo tình hình biên chế năm 2026 (kiểm thử liên thông)';
@@ -130,6 +131,11 @@ await addUser(b.deps, snvCaMau.agencyId, null, { username: PEER_CLERK.username, 
 const snvBacLieu = await agencyOf(a.deps, 'Sở Nội vụ tỉnh Bạc Liêu');
 const certA = await organisationCertificate(a.deps, snvBacLieu.code);
 const certB = await organisationCertificate(b.deps, snvCaMau.code);
+// Each operator trusts the other's demo CA and takes its current CRL, so the peers' default
+// certificate check (exchange.md §2.7: anchor, validity, revocation) passes.
+const caFiles = (config: Config) => [readFileSync(path.join(config.signing.caDir, 'root.crt')), readFileSync(path.join(config.signing.caDir, 'crl', 'root.crl'))] as const;
+await trustCa(a.deps, ...caFiles(b.deps.config));
+await trustCa(b.deps, ...caFiles(configA));
 const tokens = { aToB: token(), bToA: token() };
 await a.deps.uow.run((tx) =>
   registerPeer(tx, null, { name: 'hub-camau', codePrefixes: ['H12'], endpointUrl: `${PEER_URL}/`, certificatePem: certB, inboundToken: tokens.bToA, outboundToken: tokens.aToB, signaturePolicy: 'unsigned-allowed' }));

@@ -28,6 +28,12 @@ test('the system operator registers a peer hub on the form: a bad code and an un
 
   await form.getByLabel('Tệp chứng thư số').setInputFiles({ name: 'truc-h78.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pki.organ.certificatePem) });
   await expect(form.getByLabel('Chứng thư số (PEM)')).toHaveValue(pki.organ.certificatePem);
+  // With a certificate the full check of §2.7 is preselected; a weaker level says it falls short.
+  await expect(form.getByLabel('Kiểm tra chứng thư')).toHaveValue('chain-revocation');
+  await form.getByLabel('Kiểm tra chứng thư').selectOption('chain');
+  await expect(form.getByText('Mức này không đáp ứng quy định trao đổi (§2.7).', { exact: false })).toBeVisible();
+  await form.getByLabel('Kiểm tra chứng thư').selectOption('chain-revocation');
+  await expect(form.getByText('không đáp ứng quy định trao đổi', { exact: false })).toHaveCount(0);
   await form.getByLabel('Mã xác thực gửi tới trục').fill('tok-gui-toi-h78');
   await form.getByLabel('Chính sách chữ ký').selectOption('unsigned-allowed');
   await form.getByRole('button', { name: 'Đăng ký trục' }).click();
@@ -40,7 +46,7 @@ test('the system operator registers a peer hub on the form: a bad code and an un
   await expect(row).toContainText('H78');
   const peers = (await (await page.request.get('/api/hub/peers')).json()) as { items: PeerRow[] };
   expect(peers.items.filter((p) => p.name === peerName)).toEqual([
-    expect.objectContaining({ codePrefixes: ['H78'], endpointUrl: 'http://127.0.0.1:9/', signaturePolicy: 'unsigned-allowed', certificateCheck: 'registered' }),
+    expect.objectContaining({ codePrefixes: ['H78'], endpointUrl: 'http://127.0.0.1:9/', signaturePolicy: 'unsigned-allowed', certificateCheck: 'chain-revocation' }),
   ]);
 });
 
@@ -54,7 +60,8 @@ test('the system operator abandons a dead letter with a reason: it leaves the li
     const csrf = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
     const hub = await request.post('/api/hub/peers', { headers: csrf, data: { name: `Trục thử nghiệm H79 ${Date.now()}`, codePrefixes: ['H79'], endpointUrl: `http://127.0.0.1:${peerPort}/`, outboundToken: 'tok-thu-nghiem' } });
     expect(hub.status(), await hub.text()).toBe(201);
-    const endpoint = await request.post('/api/hub/peers', { headers: csrf, data: { name: 'Hệ thống QLVB thử nghiệm bỏ gửi', codePrefixes: ['000.00.00.H04'], certificatePem: pki.organ.certificatePem } });
+    // Deliberately weaker than §2.7: this throwaway test CA is not a trust anchor of the running system.
+    const endpoint = await request.post('/api/hub/peers', { headers: csrf, data: { name: 'Hệ thống QLVB thử nghiệm bỏ gửi', codePrefixes: ['000.00.00.H04'], certificatePem: pki.organ.certificatePem, certificateCheck: 'registered' } });
     expect(endpoint.status(), await endpoint.text()).toBe(201);
     const token = ((await endpoint.json()) as { inboundToken: string }).inboundToken;
     const pkg = documentPackage('000.00.00.H04', ['000.00.01.H79'], pki.organ);

@@ -16,7 +16,8 @@ test('the system operator sees a refused package at the peer, resends it once th
     const peerName = `Trục thử nghiệm H77 ${Date.now()}`;
     const hub = await request.post('/api/hub/peers', { headers: csrf, data: { name: peerName, codePrefixes: ['H77'], endpointUrl: `http://127.0.0.1:${peerPort}/`, outboundToken: 'tok-thu-nghiem' } });
     expect(hub.status(), await hub.text()).toBe(201);
-    const endpoint = await request.post('/api/hub/peers', { headers: csrf, data: { name: 'Hệ thống QLVB thử nghiệm', codePrefixes: ['000.00.00.H04'], certificatePem: pki.organ.certificatePem } });
+    // Deliberately weaker than §2.7: this throwaway test CA is not a trust anchor of the running system.
+    const endpoint = await request.post('/api/hub/peers', { headers: csrf, data: { name: 'Hệ thống QLVB thử nghiệm', codePrefixes: ['000.00.00.H04'], certificatePem: pki.organ.certificatePem, certificateCheck: 'registered' } });
     expect(endpoint.status(), await endpoint.text()).toBe(201);
     const token = ((await endpoint.json()) as { inboundToken: string }).inboundToken;
     const pkg = documentPackage('000.00.00.H04', ['000.00.01.H77'], pki.organ);

@@ -11,9 +11,10 @@ import { waitUntil } from './instance.ts';
 import { startTamperProxy } from './tamper-proxy.ts';
 import { SETUP_TIMEOUT_MS, startTwoInstances, type TwoInstances } from './two-instances.ts';
 
-const PORT_A = 3300;
-const PORT_B = 3301;
-const PORT_PROXY = 3302;
+// EXCHANGE_PORT moves the three ports (A, B, proxy) when 3300–3302 are another run's.
+const PORT_A = Number(process.env.EXCHANGE_PORT ?? 3300);
+const PORT_B = PORT_A + 1;
+const PORT_PROXY = PORT_A + 2;
 // Deployment B runs on the PostgreSQL server (issue 5 item 9); without TEST_DATABASE_URL these are skipped.
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 

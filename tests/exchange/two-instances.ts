@@ -8,7 +8,9 @@
  * over `POST /api/hub/packages`, signed with that province's system certificate.
  * Databases are filled in this process before the instances start (an embedded database has one
  * process; `lienthong hub peer-add --inbound-token` does the same by hand); the bearer tokens are
- * agreed up front, as two operators would agree them.
+ * agreed up front, as two operators would agree them. Every peer gets the default certificate check,
+ * exchange.md §2.7's whole one: each operator configures both provinces' CAs as trust anchors and
+ * their current CRLs (`lienthong trust add`, `lienthong crl add`), so the exchange runs that check.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { loadConfig } from '../../server/config/env.ts';
 import { composeDeps } from '../../server/entry/compose.ts';
 import type { AppDeps } from '../../server/entry/http/deps.ts';
 import { createPostgresDatabase } from '../integration/harness.ts';
+import { trustCa } from '../integration/hub-helpers.ts';
 import { Instance } from './instance.ts';
 
 export interface HubTiming {
@@ -146,10 +149,14 @@ export async function startTwoInstances(options: TwoInstancesOptions): Promise<T
   const tokens = { endpointA: token(), endpointB: token(), aToB: token(), bToA: token() };
   const certA = pkiA.organ.certificatePem;
   const certB = pkiB.organ.certificatePem;
+  const trustBoth = async (deps: AppDeps) => {
+    for (const pki of [pkiA, pkiB]) await trustCa(deps, pki.ca.certificatePem, pki.crl);
+  };
   const setUpA = () =>
     prepare(a.env, async (deps) => {
       await seedDemo(deps.database.db, { hasher: deps.hasher, clock: deps.clock });
     }, async (deps, codes) => {
+      await trustBoth(deps);
       await deps.uow.run(async (tx) => {
         await registerPeer(tx, null, { name: 'Hệ thống QLVB tỉnh Bạc Liêu (bộ thử)', codePrefixes: codes, certificatePem: certA, inboundToken: tokens.endpointA });
         await registerPeer(tx, null, { name: 'hub-camau', codePrefixes: ['H12'], endpointUrl: b.url, certificatePem: certB, inboundToken: tokens.bToA, outboundToken: tokens.aToB });
@@ -162,6 +169,7 @@ export async function startTwoInstances(options: TwoInstancesOptions): Promise<T
     prepare(b.env, async (deps) => {
       await runImport(deps.uow, { clock: deps.clock }, null, readFileSync(path.resolve(import.meta.dirname, 'fixtures/ca-mau-agencies.csv'), 'utf8'));
     }, async (deps, codes) => {
+      await trustBoth(deps);
       await deps.uow.run(async (tx) => {
         await registerPeer(tx, null, { name: 'Hệ thống QLVB tỉnh Cà Mau (bộ thử)', codePrefixes: codes, certificatePem: certB, inboundToken: tokens.endpointB });
         await registerPeer(tx, null, { name: 'hub-baclieu', codePrefixes: ['H04'], endpointUrl: a.url, certificatePem: certA, inboundToken: tokens.aToB, outboundToken: tokens.bToA });

@@ -9,7 +9,7 @@ import { assignAgencyCode } from '../../server/app/agencies/assign-agency-code.t
 import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { formatWireTimestamp } from '../../server/domain/exchange/wire-dates.ts';
 import { describeEachEngine, NAMES, type TestEnv } from './harness.ts';
-import { addPeer, codeOf, deliveriesOf, documentPackage, hubDeps, inboxOf, sendThroughHub } from './hub-helpers.ts';
+import { addPeer, codeOf, deliveriesOf, documentPackage, hubDeps, inboxOf, sendThroughHub, trustCa } from './hub-helpers.ts';
 import { loginAll, openRegisters, post, signedDocument } from './outgoing-helpers.ts';
 
 const DAY = 24 * 3600_000;
@@ -44,6 +44,7 @@ describeEachEngine('hub: identifier codes closed on a date', { seed: true }, (en
     await deliverDue(hubDeps(e));
     expect((await inboxOf(e, stc.agencyId)).filter((r) => r.receiver_code === oldCode)).toHaveLength(1);
     // A peer system may send for the old code (a package made before the closing is pushed late below).
+    await trustCa(e.deps, pki.ca.certificatePem, pki.crl);
     await addPeer(e, { name: 'Hệ thống gửi thay mã cũ (thử)', codePrefixes: [oldCode], certificatePem: pki.organ.certificatePem, inboundToken: TOKEN });
     const madeBefore = documentPackage(oldCode, [snv.code], { number: '731', signer: pki.organ, timestamp: formatWireTimestamp(start) });
 

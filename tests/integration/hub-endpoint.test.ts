@@ -8,7 +8,7 @@ import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { sha256Of } from '../../server/app/hub/acknowledge-package.ts';
 import { snapshot } from './db-snapshot.ts';
 import { describeEachEngine, NAMES, type TestEnv } from './harness.ts';
-import { addLocalOrgan, addPeer, codeOf, deliveriesOf, documentPackage, hubDeps, inboxOf, sendThroughHub } from './hub-helpers.ts';
+import { addLocalOrgan, addPeer, codeOf, deliveriesOf, documentPackage, hubDeps, inboxOf, sendThroughHub, trustCa } from './hub-helpers.ts';
 
 const TOKEN = 'minh-hoa-hub-token-0123456789abcdefghijklmnop';
 const PULL_TOKEN = 'pulling-peer-token-0123456789abcdefghijklmnop';
@@ -19,7 +19,7 @@ beforeAll(() => {
   pki = makeTestPki();
 });
 
-const sign = (xml: string, who: 'organ' | 'stranger' = 'organ') => signXml(xml, pki[who]);
+const sign = (xml: string, who: 'organ' | 'sibling' | 'stranger' = 'organ') => signXml(xml, pki[who]);
 const sample = () => sampleText('document-package.xml');
 
 function push(e: TestEnv, body: string | Buffer, options: { token?: string | null; url?: string; packageId?: string } = {}): Promise<LightMyRequestResponse> {
@@ -43,6 +43,8 @@ describeEachEngine('hub: the peer endpoint', { seed: true }, (env) => {
     e.clock.set(new Date());
     viDu = await addLocalOrgan(e, 'UBND huyện Ví Dụ (thử)', '000.00.31.H99');
     soXayDung = await addLocalOrgan(e, 'Sở Xây dựng Minh Họa (thử)', '000.00.12.H99');
+    // The peer's CA and its CRL are configured: the default check is exchange.md §2.7's whole one.
+    await trustCa(e.deps, pki.ca.certificatePem, pki.crl);
     await addPeer(e, { name: 'Trục tỉnh Minh Họa', codePrefixes: ['H99'], certificatePem: pki.organ.certificatePem, inboundToken: TOKEN });
   });
 
@@ -77,11 +79,14 @@ describeEachEngine('hub: the peer endpoint', { seed: true }, (env) => {
     expect(res.json()).toMatchObject({ result: 'refused', code: 'EXCHANGE_SIGNATURE_INVALID', origin: 'hub' });
   });
 
-  it('C33: a valid signature by a certificate not registered for the peer is refused with EXCHANGE_SENDER_MISMATCH', async () => {
+  it('C33: a valid signature by a trusted certificate not registered for the peer is refused with EXCHANGE_SENDER_MISMATCH; by an untrusted one, EXCHANGE_SIGNATURE_INVALID', async () => {
     const e = env();
-    const res = await push(e, sign(sample(), 'stranger'));
+    const res = await push(e, sign(sample(), 'sibling'));
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ result: 'refused', code: 'EXCHANGE_SENDER_MISMATCH', origin: 'hub' });
+    const untrusted = await push(e, sign(sample(), 'stranger'));
+    expect(untrusted.statusCode).toBe(400);
+    expect(untrusted.json()).toMatchObject({ result: 'refused', code: 'EXCHANGE_SIGNATURE_INVALID', origin: 'hub' });
     // The right certificate, but an issuer outside the code groups the peer is registered for.
     const foreign = sign(sample().replace(SAMPLE_ID, randomUUID()).replaceAll('000.00.12.H99', '000.00.12.H98'));
     const res2 = await push(e, foreign);

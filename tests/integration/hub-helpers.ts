@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildDocumentPackage } from '../../server/adapters/hub/edxml/build-document.ts';
+import { DEFAULT_LIMITS } from '../../server/adapters/hub/edxml/constants.ts';
 import { EdxmlPackageReader } from '../../server/adapters/hub/package-reader.ts';
 import { HttpPeerClient } from '../../server/adapters/hub/peer-client.ts';
 import { RsaReceiptSignatures } from '../../server/adapters/hub/receipt-signatures.ts';
@@ -12,12 +13,15 @@ import type { Acknowledgement } from '../../server/app/ports/hub-wire.ts';
 import { DEFAULT_HUB_SETTINGS, withHubDefaults, type HubDeps } from '../../server/app/hub/hub-deps.ts';
 import { registerPeer, type RegisterPeerInput } from '../../server/app/hub/register-peer.ts';
 import { sendPackage, storePackagePayload } from '../../server/app/hub/send-package.ts';
+import { addRevocationSource } from '../../server/app/signing/manage-revocation-sources.ts';
+import { addTrustAnchor } from '../../server/app/signing/manage-trust-anchors.ts';
+import type { AppDeps } from '../../server/entry/http/deps.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../server/domain/exchange/retry-policy.ts';
 import type { TestEnv } from './harness.ts';
 
 export function hubDeps(e: TestEnv, retry: Partial<RetryPolicy> = {}): HubDeps {
   return withHubDefaults({
-    uow: e.deps.uow, clock: e.clock, files: e.deps.files, reader: new EdxmlPackageReader(), peers: new HttpPeerClient({ timeoutMs: 3000 }), receipts: new RsaReceiptSignatures(),
+    uow: e.deps.uow, clock: e.clock, files: e.deps.files, reader: new EdxmlPackageReader(DEFAULT_LIMITS, e.deps.signingTrust), peers: new HttpPeerClient({ timeoutMs: 3000 }), receipts: new RsaReceiptSignatures(),
     settings: DEFAULT_HUB_SETTINGS, retry: { ...DEFAULT_RETRY_POLICY, ...retry }, random: () => 0.5,
   });
 }
@@ -84,6 +88,20 @@ export async function sendThroughHub(e: TestEnv, sender: { agencyId: string; cod
       businessType: options.revokes ? '1' : '0', documentId: pkg.documentId, ...(options.revokes ? { orderingDocumentId: options.revokes } : {}), payload,
     }),
   );
+}
+
+/**
+ * What a system operator does before a peer's packages pass exchange.md §2.7's check (`lienthong trust
+ * add`, `lienthong crl add`): its CA becomes a trust anchor (unless it is one already) and, when given,
+ * its CRL a revocation source.
+ */
+export async function trustCa(deps: Pick<AppDeps, 'uow' | 'signingVault'>, caPem: string | Uint8Array, crl?: string | Uint8Array): Promise<void> {
+  const bytes = (v: string | Uint8Array) => (typeof v === 'string' ? new Uint8Array(Buffer.from(v)) : v);
+  const { info } = deps.signingVault.describeCertificate(bytes(caPem));
+  await deps.uow.run(async (tx) => {
+    if (!(await tx.signing.findTrustAnchorByFingerprint(info.fingerprint))) await addTrustAnchor(tx, { vault: deps.signingVault }, null, { kind: 'root', certificate: bytes(caPem) });
+    if (crl) await addRevocationSource(tx, { vault: deps.signingVault }, null, { crl: bytes(crl) });
+  });
 }
 
 export async function addPeer(e: TestEnv, input: Partial<RegisterPeerInput> & Pick<RegisterPeerInput, 'name' | 'codePrefixes'>) {

@@ -13,7 +13,7 @@ import { signXml } from '../../server/adapters/hub/xml-signature.ts';
 import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { receiveArrivals } from '../../server/app/incoming/receive-arrivals.ts';
 import { describeEachEngine, type TestEnv } from './harness.ts';
-import { addLocalOrgan, addPeer, hubDeps } from './hub-helpers.ts';
+import { addLocalOrgan, addPeer, hubDeps, trustCa } from './hub-helpers.ts';
 import { FakeSigning, incomingDeps } from './incoming-helpers.ts';
 
 const TOKEN = 'large-package-peer-token-0123456789abcdefghijkl';
@@ -44,6 +44,7 @@ describeEachEngine('hub: a large package through the peer endpoint', { seed: tru
     const e = env();
     e.clock.set(new Date());
     await addLocalOrgan(e, 'UBND huyện Ví Dụ (gói lớn)', RECEIVER);
+    await trustCa(e.deps, pki.ca.certificatePem, pki.crl);
     await addPeer(e, { name: 'Trục tỉnh Minh Họa (gói lớn)', codePrefixes: ['H99'], certificatePem: pki.organ.certificatePem, inboundToken: TOKEN });
   });
 

@@ -5,7 +5,7 @@ import { makeTestPki, type TestPki } from '../../server/adapters/hub/testing/cer
 import type { Acknowledgement } from '../../server/app/ports/hub-wire.ts';
 import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import { describeEachEngine, NAMES, type TestEnv } from './harness.ts';
-import { addPeer, codeOf, deliveriesOf, documentPackage, FakePeerHub, hubDeps, sendThroughHub } from './hub-helpers.ts';
+import { addPeer, codeOf, deliveriesOf, documentPackage, FakePeerHub, hubDeps, sendThroughHub, trustCa } from './hub-helpers.ts';
 
 let pki: TestPki;
 const INBOUND = 'receipt-peer-inbound-token-0123456789abcdef';
@@ -28,6 +28,7 @@ describeEachEngine('hub: signed delivery receipts', { seed: true }, (env) => {
     e.clock.set(new Date());
     (e.config.hub as { receiptKeyPem?: string }).receiptKeyPem = pki.organ.privateKeyPem;
     (e.config.hub as { receiptCertificatePem?: string }).receiptCertificatePem = pki.organ.certificatePem;
+    await trustCa(e.deps, pki.ca.certificatePem, pki.crl);
     await addPeer(e, { name: 'Trục ký biên nhận', codePrefixes: ['H93'], endpointUrl: peer.url, certificatePem: pki.organ.certificatePem, outboundToken: 'receipt-peer-outbound-token-0123456789', inboundToken: INBOUND });
     receiver = '000.00.12.H93';
   });

@@ -5,7 +5,7 @@ import { buildStatusPackage } from '../../server/adapters/hub/edxml/build-status
 import { makeTestPki, type TestPki } from '../../server/adapters/hub/testing/certs.ts';
 import { receivePackage } from '../../server/app/hub/receive-package.ts';
 import { describeEachEngine, NAMES } from './harness.ts';
-import { addPeer, codeOf, hubDeps } from './hub-helpers.ts';
+import { addPeer, codeOf, hubDeps, trustCa } from './hub-helpers.ts';
 
 const TOKEN = 'status-dedup-peer-token-0123456789abcdefghij';
 let pki: TestPki;
@@ -17,6 +17,7 @@ describeEachEngine('hub: status deduplication (§4.2)', { seed: true }, (env) =>
   it('§4.2 the same status under a new package id is a duplicate (one custody, traced as the same status); another Timestamp is a new status', async () => {
     const e = env();
     e.clock.set(new Date());
+    await trustCa(e.deps, pki.ca.certificatePem, pki.crl);
     await addPeer(e, { name: 'Trục tỉnh Minh Họa (trạng thái)', codePrefixes: ['H99'], certificatePem: pki.organ.certificatePem, inboundToken: TOKEN });
     const issuer = await codeOf(e, NAMES.SNV);
     const status = (timestamp: string) =>

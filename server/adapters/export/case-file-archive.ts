@@ -7,7 +7,7 @@
 import type { CaseFileExport } from '../../app/incoming/export-case-file.ts';
 import { localDateOf } from '../../domain/calendar/vietnam-time.ts';
 import { caseFileListPdf } from './case-file-list-pdf.ts';
-import { zipArchive, type ZipEntry } from './zip.ts';
+import { dosStamp, writeZip, type ZipEntry } from '../zip/write-zip.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const tag = (name: string, value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '' : `<${name}>${esc(String(value))}</${name}>`);
@@ -57,5 +57,6 @@ export async function caseFileArchive(e: CaseFileExport, read: (sha256: string) 
       entries.push({ name, bytes: await read(f.sha256) });
     }
   }
-  return zipArchive(entries, printedAt);
+  // ZIP stores no zone: the stamp is Vietnam wall-clock time.
+  return writeZip(entries, { modified: dosStamp(new Date(printedAt.getTime() + 7 * 3600_000)), utf8Flag: 'always' });
 }

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isExchangeRefusal } from '../../domain/exchange/refusal.ts';
+import { derFromPem } from '../signing/bytes.ts';
 import { checkPeerCertificate } from './peer-certificate-check.ts';
 import { makeTestPki, type TestPki } from './testing/certs.ts';
 
@@ -10,7 +11,7 @@ beforeAll(() => {
 });
 
 const der = (pem: string) => new Uint8Array(new X509Certificate(pem).raw);
-const trust = (anchors: string[]) => ({ load: async () => ({ anchors: anchors.map(der), intermediates: [], crls: [] }) });
+const trust = (anchors: string[], crls: string[] = []) => ({ load: async () => ({ anchors: anchors.map(der), intermediates: [], crls: crls.flatMap(derFromPem) }) });
 
 async function refusal(p: Promise<void>) {
   try {
@@ -41,6 +42,13 @@ describe('peer certificate checks', () => {
   it('chain-revocation: without a current CRL from the issuer the result is indeterminate and retried, never valid', async () => {
     expect(await refusal(checkPeerCertificate(trust([pki.ca.certificatePem]), pki.organ.certificatePem, 'chain-revocation', new Date()))).toEqual({
       code: 'EXCHANGE_SIGNATURE_INDETERMINATE', origin: 'hub', temporary: true, check: 'no-revocation-data',
+    });
+  });
+
+  it('chain-revocation: a current CRL of the issuer that does not list it passes; one that lists it is EXCHANGE_SIGNATURE_INVALID', async () => {
+    expect(await refusal(checkPeerCertificate(trust([pki.ca.certificatePem], [pki.crl]), pki.organ.certificatePem, 'chain-revocation', new Date()))).toBeUndefined();
+    expect(await refusal(checkPeerCertificate(trust([pki.ca.certificatePem], [pki.crlRevokingOrgan]), pki.organ.certificatePem, 'chain-revocation', new Date()))).toEqual({
+      code: 'EXCHANGE_SIGNATURE_INVALID', origin: 'hub', temporary: false, check: 'revoked',
     });
   });
 });

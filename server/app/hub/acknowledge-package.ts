@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isTemporary, type ExchangeErrorCode } from '../../domain/exchange/refusal.ts';
 import { afterFailure } from '../../domain/exchange/retry-policy.ts';
 import { notFound } from '../errors.ts';
+import { readAll } from '../files/read-all.ts';
 import type { PackageKind } from '../ports/hub.ts';
 import type { Acknowledgement } from '../ports/hub-wire.ts';
 import type { HubDeps } from './hub-deps.ts';
@@ -30,9 +31,8 @@ export async function findPendingPackages(deps: HubDeps, input: { token: string 
   });
   const result: PendingPackage[] = [];
   for (const { d, pkg } of rows) {
-    const chunks: Buffer[] = [];
-    for await (const c of await deps.files.get(pkg.payloadSha256)) chunks.push(c as Buffer);
-    result.push({ packageId: d.packageId, kind: pkg.kind, receiverCode: d.receiverCode, sha256: pkg.payloadSha256, package: Buffer.concat(chunks).toString('base64') });
+    const bytes = await readAll(await deps.files.get(pkg.payloadSha256), pkg.payloadSize);
+    result.push({ packageId: d.packageId, kind: pkg.kind, receiverCode: d.receiverCode, sha256: pkg.payloadSha256, package: bytes.toString('base64') });
   }
   return result;
 }

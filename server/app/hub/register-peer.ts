@@ -20,10 +20,17 @@ export interface RegisterPeerInput {
   /** The token we present to the peer's endpoint. */
   outboundToken?: string | null;
   signaturePolicy?: SignaturePolicy;
-  /** Default `registered`; `chain` and `chain-revocation` need the certificate. */
+  /**
+   * Default with a certificate: `chain-revocation`, the whole check of exchange.md §2.7 (chain to a
+   * configured anchor, valid at receipt, not revoked by a current CRL, registered). `chain` and
+   * `registered` fall short of §2.7 and must be asked for. Without a certificate: `registered`.
+   */
   certificateCheck?: CertificateCheck;
   maxPackageBytes?: number | null;
 }
+
+/** The spec's full check wherever there is a certificate to check; a weaker level is the operator's explicit choice. */
+export const defaultCertificateCheck = (certificatePem: string | null | undefined): CertificateCheck => (certificatePem ? 'chain-revocation' : 'registered');
 
 const invalid = (field: string, message: string) => new AppError(ErrorCode.VALIDATION_FAILED, message, { field });
 
@@ -47,7 +54,7 @@ export async function registerPeer(tx: TxPorts, actor: Actor | null, input: Regi
       throw invalid('certificatePem', 'Chứng thư số của trục không đọc được (cần PEM X.509).');
     }
   }
-  const certificateCheck = input.certificateCheck ?? 'registered';
+  const certificateCheck = input.certificateCheck ?? defaultCertificateCheck(input.certificatePem);
   if (!CERTIFICATE_CHECKS.includes(certificateCheck)) throw invalid('certificateCheck', `Mức kiểm tra chứng thư "${String(certificateCheck)}" không hợp lệ (registered, chain, chain-revocation).`);
   if (certificateCheck !== 'registered' && !input.certificatePem) throw invalid('certificateCheck', 'Kiểm tra chuỗi tin cậy cần chứng thư số của trục.');
   const inboundToken = input.inboundToken ?? newPeerToken();

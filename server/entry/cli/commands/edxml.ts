@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_LIMITS } from '../../../adapters/hub/edxml/constants.ts';
 import { inspectPackage, type InspectReport } from '../../../adapters/hub/edxml/inspect.ts';
 import { tooLarge } from '../../../adapters/hub/edxml/parse-xml.ts';
+import { readAll } from '../../../app/files/read-all.ts';
 import { findSentPackages } from '../../../app/hub/find-sent-packages.ts';
 import { composeDeps } from '../../compose.ts';
 import { withDatabase } from '../context.ts';
@@ -82,9 +83,7 @@ export function register(program: Command): void {
           process.exitCode = 1;
           return null;
         }
-        const chunks: Buffer[] = [];
-        for await (const c of await deps.files.get(chosen.pkg.payloadSha256)) chunks.push(c as Buffer);
-        await writeFile(out, Buffer.concat(chunks));
+        await writeFile(out, await readAll(await deps.files.get(chosen.pkg.payloadSha256), chosen.pkg.payloadSize));
         return { chosen, others: found.filter((f) => f !== chosen) };
       });
       if (!written) return;

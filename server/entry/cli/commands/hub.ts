@@ -21,7 +21,10 @@ export function register(program: Command): void {
     .option('--outbound-token <token>', 'token this hub presents to the peer')
     .option('--inbound-token <token>', 'token the peer presents to us, agreed with its operator (at least 32 characters; generated when absent)')
     .option('--unsigned-allowed', 'admit packages without an XML signature (recorded in the trace)')
-    .option('--certificate-check <level>', 'registered (default: the signer is the registered certificate), chain (and it chains to a configured trust anchor) or chain-revocation (and a current CRL says it is not revoked)')
+    .option(
+      '--certificate-check <level>',
+      'how far the signing certificate is checked: chain-revocation (default with --certificate; exchange.md §2.7: the registered certificate, chaining to a configured trust anchor (`trust add`), valid at receipt, not revoked by a current CRL (`crl add`); no current CRL = refused as indeterminate, retried); chain (no revocation check) and registered (only that it is the registered certificate) fall short of §2.7',
+    )
     .option('--json', 'print the peer id and the inbound token as JSON')
     .action(async (opts: { name: string; codes: string; endpoint?: string; certificate?: string; outboundToken?: string; inboundToken?: string; unsignedAllowed?: boolean; certificateCheck?: string; json?: boolean }) => {
       const result = await withDatabase((database, config) =>
@@ -39,10 +42,10 @@ export function register(program: Command): void {
         ),
       );
       if (opts.json) {
-        console.log(JSON.stringify({ id: result.peer.id, name: result.peer.name, inboundToken: result.inboundToken }));
+        console.log(JSON.stringify({ id: result.peer.id, name: result.peer.name, certificateCheck: result.peer.certificateCheck, inboundToken: result.inboundToken }));
         return;
       }
-      console.log(`Đã đăng ký trục ${result.peer.name} (${result.peer.id}).`);
+      console.log(`Đã đăng ký trục ${result.peer.name} (${result.peer.id}); kiểm tra chứng thư: ${result.peer.certificateCheck}.`);
       console.log(`Mã xác thực trục này phải gửi kèm (Authorization: Bearer …), chỉ hiện một lần:\n${result.inboundToken}`);
     });
 

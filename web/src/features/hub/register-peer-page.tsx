@@ -5,16 +5,11 @@ import { registerPeer, type RegisteredPeer, type RegisterPeerInput } from '../..
 import { ErrorAlert } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Page, Panel } from '../../components/page.tsx';
+import { CertificateCheckField, type CertificateCheck } from './certificate-check-field.tsx';
 
 const POLICY_OPTIONS = [
   { value: 'required', label: 'Bắt buộc chữ ký XML hợp lệ' },
   { value: 'unsigned-allowed', label: 'Chấp nhận gói tin không ký (ghi “không ký” vào nhật ký)' },
-];
-
-const CHECK_OPTIONS = [
-  { value: 'registered', label: 'Đúng chứng thư đã đăng ký' },
-  { value: 'chain', label: 'Kiểm tra chuỗi tin cậy' },
-  { value: 'chain-revocation', label: 'Kiểm tra chuỗi tin cậy và thu hồi' },
 ];
 
 const FIELD_LABEL: Record<string, string> = {
@@ -34,7 +29,7 @@ export function RegisterPeerPage() {
   const [inboundToken, setInboundToken] = useState('');
   const [outboundToken, setOutboundToken] = useState('');
   const [signaturePolicy, setSignaturePolicy] = useState<'required' | 'unsigned-allowed'>('required');
-  const [certificateCheck, setCertificateCheck] = useState<'registered' | 'chain' | 'chain-revocation'>('registered');
+  const [certificateCheck, setCertificateCheck] = useState<CertificateCheck>('chain-revocation');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<RegisteredPeer | null>(null);
@@ -63,7 +58,8 @@ export function RegisterPeerPage() {
     }
     const input: RegisterPeerInput = {
       name: name.trim(), codePrefixes, endpointUrl: endpointUrl.trim() || null, certificatePem: certificatePem.trim() || null,
-      outboundToken: outboundToken.trim() || null, signaturePolicy, certificateCheck,
+      outboundToken: outboundToken.trim() || null, signaturePolicy,
+      ...(certificatePem.trim() ? { certificateCheck } : {}),
       ...(inboundToken.trim() ? { inboundToken: inboundToken.trim() } : {}),
     };
     setBusy(true);
@@ -111,7 +107,7 @@ export function RegisterPeerPage() {
           <TextField label="Mã xác thực trục dùng khi gọi tới" value={inboundToken} onChange={(e) => setInboundToken(e.target.value)} autoComplete="off" hint="Ít nhất 32 ký tự; để trống để hệ thống tự tạo." />
           <TextField label="Mã xác thực gửi tới trục" value={outboundToken} onChange={(e) => setOutboundToken(e.target.value)} autoComplete="off" hint="Mã do người vận hành trục kia cấp." />
           <SelectField label="Chính sách chữ ký" value={signaturePolicy} onChange={(e) => setSignaturePolicy(e.target.value as typeof signaturePolicy)} options={POLICY_OPTIONS} />
-          <SelectField label="Kiểm tra chứng thư" value={certificateCheck} onChange={(e) => setCertificateCheck(e.target.value as typeof certificateCheck)} options={CHECK_OPTIONS} />
+          <CertificateCheckField value={certificateCheck} onChange={setCertificateCheck} hasCertificate={certificatePem.trim() !== ''} />
           <ErrorAlert message={error} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Đang đăng ký…' : 'Đăng ký trục'}</button>

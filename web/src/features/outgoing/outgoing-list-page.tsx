@@ -1,9 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
 import { findOutgoing, VIEWS } from '../../api/outgoing.ts';
-import { ErrorAlert } from '../../components/alert.tsx';
-import { Loading, Page } from '../../components/page.tsx';
+import { Page } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useMe } from '../auth/session.tsx';
+import { OutgoingTable } from './outgoing-table.tsx';
 
 /** Văn bản đi: the work lists (my drafts, my reviews, to sign, to issue, issued), one tab each. */
 export function OutgoingListPage() {
@@ -25,36 +25,7 @@ export function OutgoingListPage() {
           </button>
         ))}
       </nav>
-      <ErrorAlert message={error} />
-      {loading && !data && <Loading />}
-      {data && (
-        <>
-          <p className="result-count" role="status" aria-live="polite">{data.length} văn bản.</p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{VIEWS.find((v) => v.view === view)?.label}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Trích yếu</th>
-                  <th scope="col">Số, ký hiệu</th>
-                  <th scope="col">Trạng thái</th>
-                  <th scope="col">Cập nhật</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row"><Link to={`/van-ban-di/${d.id}`}>{d.subject}</Link></th>
-                    <td>{d.codeNumber ? `${d.codeNumber}/${d.codeNotation}` : '—'}</td>
-                    <td><span className="badge">{d.stateLabel}</span></td>
-                    <td>{new Date(d.updatedAt).toLocaleString('vi-VN')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <OutgoingTable data={data} error={error} loading={loading} label={VIEWS.find((v) => v.view === view)?.label} columns={['subject', 'code', 'state', 'updatedAt']} />
     </Page>
   );
 }

@@ -23,7 +23,9 @@ export const registerPeerRoute = defineRoute({
       outboundToken: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 500 }), Type.Null()])),
       signaturePolicy: Type.Optional(Type.Union([Type.Literal('required'), Type.Literal('unsigned-allowed')])),
       maxPackageBytes: Type.Optional(Type.Union([Type.Integer({ minimum: 1024 }), Type.Null()])),
-      certificateCheck: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('chain'), Type.Literal('chain-revocation')])),
+      certificateCheck: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('chain'), Type.Literal('chain-revocation')], {
+        description: 'How far the signing certificate is checked. Default with a certificate: chain-revocation, the check of exchange.md §2.7 (trust anchor, validity, current CRL, registered); chain and registered fall short of §2.7 and must be chosen explicitly.',
+      })),
     }, { additionalProperties: false }),
     response: {
       201: Type.Object({
