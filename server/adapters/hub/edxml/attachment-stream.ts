@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import { isExchangeRefusal } from '../../../domain/exchange/refusal.ts';
 import { attachmentInvalid, decodeBase64Chunks } from './base64.ts';
+import type { PackageBytes } from './package-bytes.ts';
 import { decodeAttachment, displayNameOf, type MatchedAttachment } from './attachments.ts';
 import type { ParsedDocumentPackage } from './parse-package.ts';
 import { readZipEntries, type ZipEntry } from './zip-read.ts';
@@ -26,17 +27,22 @@ export type AttachmentSink = (chunk: Buffer) => void | Promise<void>;
 
 const TAIL_CHARS = 4 * 22_000; // 66,000 decoded bytes: end-of-central-directory, its comment and a one-entry directory
 
-function isCleanBase64Range(buf: Buffer, start: number, end: number): boolean {
-  const slice = buf.subarray(start, end);
-  return [0x20, 0x09, 0x0d, 0x0a, 0x3c, 0x5d].every((b) => slice.indexOf(b) < 0) && slice.length % 4 === 0;
+function isCleanBase64Range(src: PackageBytes, start: number, end: number): boolean {
+  if ((end - start) % 4 !== 0) return false;
+  for (let p = start; p < end; p += 1 << 20) {
+    const slice = src.read(p, Math.min(end, p + (1 << 20)));
+    if (![0x20, 0x09, 0x0d, 0x0a, 0x3c, 0x5d].every((b) => slice.indexOf(b) < 0)) return false;
+  }
+  return true;
 }
 
 /** Reads the single file entry from the decoded tail, when the archive is one file and may be unpacked. */
-function singleEntry(buf: Buffer, start: number, end: number, name: string | undefined, firstBytes: Buffer): ZipEntry | null {
+function singleEntry(src: PackageBytes, start: number, end: number, name: string | undefined, firstBytes: Buffer): ZipEntry | null {
   if (firstBytes.length < 4 || firstBytes.readUInt32LE(0) !== 0x04034b50) return null;
   const tailStart = Math.max(start, end - TAIL_CHARS);
-  const tail = Buffer.concat([...decodeBase64Chunks(buf, tailStart, end, Number.MAX_SAFE_INTEGER, false)]);
-  const pad = buf[end - 1] === 0x3d ? (buf[end - 2] === 0x3d ? 2 : 1) : 0;
+  const tail = Buffer.concat([...decodeBase64Chunks(src, tailStart, end, Number.MAX_SAFE_INTEGER, false)]);
+  const last = src.read(end - 2, end);
+  const pad = last[1] === 0x3d ? (last[0] === 0x3d ? 2 : 1) : 0;
   const total = ((end - start) / 4) * 3 - pad;
   const tailOffset = total - tail.length;
   const eocdAt = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
