@@ -47,6 +47,9 @@ export async function startSystem(options: { services: string[] }): Promise<void
     ? startTextExtraction(deps, { onError: (error) => app.log.error({ err: error }, 'search text extraction failed') })
     : undefined;
   await app.listen({ port: config.port, host: config.host });
+  // With node --expose-gc (npm start, bin/lienthong.mjs): release the start-up's garbage now rather than
+  // keep it resident until the first large allocation (bench/hub/README.md).
+  (globalThis as { gc?: () => void }).gc?.();
   const url = `http://localhost:${(app.server.address() as { port: number }).port}/`;
   const mode = database.kind === 'pglite' ? `CSDL nhúng PGlite tại ${config.dataDir} (một tiến trình)` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nlienthong đang chạy: ${url}\n  Cơ sở dữ liệu: ${mode}${seeded ? ' — vừa nạp dữ liệu mẫu tỉnh Bạc Liêu' : ''}\n  Dịch vụ: ${options.services.join(', ')}`);

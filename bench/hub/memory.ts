@@ -78,6 +78,8 @@ export async function peakWhileReceiving(province: Province, db: pg.Pool, pkg: R
       headers: { 'content-type': 'application/xml', 'x-package-id': pkg.packageId, authorization: `Bearer ${province.endpointToken}` },
       body: pkg.bytes as unknown as BodyInit,
       signal: AbortSignal.timeout(600_000),
+    }).catch((e: unknown) => {
+      throw new Error(`the ${encoding} push failed (${String(e)}); receiver running: ${province.instance.running}; its log:\n${province.instance.logTail()}`, { cause: e });
     });
     const answer = await res.text();
     if (res.status !== 200) throw new Error(`large package refused: HTTP ${res.status} ${answer.slice(0, 300)}`);

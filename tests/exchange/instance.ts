@@ -66,7 +66,8 @@ export class Instance {
     if (this.running) throw new Error(`${this.label} is already running`);
     // LT_NODE_ARGS: node options refused in NODE_OPTIONS (bench/hub's --cpu-prof).
     const nodeArgs = this.env.LT_NODE_ARGS ? this.env.LT_NODE_ARGS.split(' ').filter(Boolean) : [];
-    const child = spawn(process.execPath, [...nodeArgs, BIN, 'start', '--services', 'api,worker,hub'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The node options of `npm start` (package.json), so the bench measures the process as deployed.
+    const child = spawn(process.execPath, ['--max-semi-space-size=2', '--expose-gc', ...nodeArgs, BIN, 'start', '--services', 'api,worker,hub'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     const append = (d: Buffer): void => {
       this.log = (this.log + d.toString()).slice(-50_000);

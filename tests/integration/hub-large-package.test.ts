@@ -5,6 +5,8 @@
  * samples are still refused at the endpoint. Memory itself is measured in bench/hub, not here.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDocumentPackage } from '../../server/adapters/hub/edxml/build-document.ts';
 import { makeTestPki, type TestPki } from '../../server/adapters/hub/testing/certs.ts';
@@ -32,6 +34,12 @@ async function stored(e: TestEnv, sha256: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of await e.deps.files.get(sha256)) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Large bodies and stored packages are spooled to temporary files there; none may outlive its request or arrival. */
+function spooled(e: TestEnv): string[] {
+  const dir = path.join(e.deps.config.dataDir, 'spool');
+  return existsSync(dir) ? readdirSync(dir) : [];
 }
 
 /** A 3 MB "PDF" (PDF header and trailer around random bytes), so the arrival also validates it. */
@@ -65,6 +73,7 @@ describeEachEngine('hub: a large package through the peer endpoint', { seed: tru
       const res = await push(e, built.bytes);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ result: 'accepted', receivers: [{ code: RECEIVER, result: 'accepted' }] });
+      expect(spooled(e)).toEqual([]);
 
       expect(await deliverDue(hubDeps(e))).toMatchObject({ delivered: 1 });
       const signing = new FakeSigning();
@@ -77,6 +86,7 @@ describeEachEngine('hub: a large package through the peer endpoint', { seed: tru
       const files = await e.database.db.selectFrom('incoming_files').select(['sha256', 'size', 'name', 'media_type']).where('incoming_id', '=', doc.id).execute();
       expect(files).toEqual([{ sha256: createHash('sha256').update(file).digest('hex'), size: file.length, name: 'ho-so-lon.pdf', media_type: 'application/pdf' }]);
       expect((await stored(e, files[0]!.sha256)).equals(file)).toBe(true);
+      expect(spooled(e)).toEqual([]);
     });
   }
 
@@ -98,6 +108,7 @@ describeEachEngine('hub: a large package through the peer endpoint', { seed: tru
     const flipped = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
     const res = await push(e, Buffer.from(signXml(flipped, pki.organ)));
     expect(res.json()).toMatchObject({ result: 'refused', code: 'EXCHANGE_ATTACHMENT_INVALID', origin: 'hub' });
+    expect(spooled(e)).toEqual([]);
     expect(await e.database.db.selectFrom('hub_inbox').select('id').where('package_id', '=', built.packageId).execute()).toEqual([]);
     expect(await e.database.db.selectFrom('hub_outbox').select('id').where('package_id', '=', built.packageId).execute()).toEqual([]);
   });

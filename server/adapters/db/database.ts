@@ -1,8 +1,4 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -50,6 +46,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const lock = target.kind === 'pglite' ? lockDataDir(target.dataDir) : undefined;
   try {
+    // Loaded only for the embedded engine: a PostgreSQL deployment never holds PGlite's code (~30 MB resident).
+    const [{ PGlite }, { btree_gin }, { pg_trgm }, { unaccent }] = await Promise.all([
+      import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/btree_gin'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/unaccent'),
+    ]);
     const pglite = await PGlite.create({
       dataDir: target.kind === 'pglite' ? path.join(target.dataDir, 'pg') : undefined,
       extensions: { unaccent, pg_trgm, btree_gin },

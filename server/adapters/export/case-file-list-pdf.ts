@@ -24,7 +24,7 @@ export function caseFileCode(e: CaseFileExport): string {
 
 export async function caseFileListPdf(e: CaseFileExport, printedAt: Date): Promise<Buffer> {
   const cf = e.caseFile;
-  const { doc, done } = vietnamesePdf({ size: 'A4', margin: 36, info: { Title: `Mục lục văn bản hồ sơ ${cf.notation}`, Producer: 'lienthong' } });
+  const { doc, done } = await vietnamesePdf({ size: 'A4', margin: 36, info: { Title: `Mục lục văn bản hồ sơ ${cf.notation}`, Producer: 'lienthong' } });
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const total = COLUMNS.reduce((s, c) => s + c.width, 0);

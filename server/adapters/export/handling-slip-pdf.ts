@@ -23,7 +23,7 @@ export function printMark(slip: HandlingSlip): string {
 
 export async function handlingSlipPdf(slip: HandlingSlip): Promise<Buffer> {
   const d = slip.document;
-  const { doc, done } = vietnamesePdf({ size: 'A4', margin: 48, info: { Title: `Phiếu xử lý văn bản đến số ${d.arrivalNumber ?? ''}`, Subject: printMark(slip), Producer: 'lienthong' } });
+  const { doc, done } = await vietnamesePdf({ size: 'A4', margin: 48, info: { Title: `Phiếu xử lý văn bản đến số ${d.arrivalNumber ?? ''}`, Subject: printMark(slip), Producer: 'lienthong' } });
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const line = (label: string, value: string) => {

@@ -8,7 +8,7 @@ import { INCOMING_REGISTER_COLUMNS } from './register-columns.ts';
 import { vietnamesePdf } from './vietnamese-pdf.ts';
 
 export async function registerSheetPdf(sheet: RegisterSheet, printedAt: Date): Promise<Buffer> {
-  const { doc, done } = vietnamesePdf({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: `${sheet.register.name} ${sheet.register.year}`, Producer: 'lienthong' } });
+  const { doc, done } = await vietnamesePdf({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: `${sheet.register.name} ${sheet.register.year}`, Producer: 'lienthong' } });
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const total = INCOMING_REGISTER_COLUMNS.reduce((s, c) => s + c.width, 0);

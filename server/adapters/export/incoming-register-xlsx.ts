@@ -1,10 +1,10 @@
 /** The incoming register as an XLSX workbook (exceljs): title rows, the 10 numbered columns, one row per document. */
-import ExcelJS from 'exceljs';
 import type { RegisterSheet } from '../../app/incoming/find-register-rows.ts';
 import { INCOMING_REGISTER_COLUMNS } from './register-columns.ts';
 
 export async function registerSheetXlsx(sheet: RegisterSheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // on first use, not at start-up (idle memory)
+  const wb = new Excel.Workbook();
   wb.creator = 'lienthong';
   const ws = wb.addWorksheet(`Sổ đến ${sheet.register.year}`, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = INCOMING_REGISTER_COLUMNS.map((c) => ({ key: c.key, width: c.width }));

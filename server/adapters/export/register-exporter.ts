@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
 import type { RegisterExporter, RegisterTable } from '../../app/ports/register-export.ts';
 import { vietnamesePdf } from './vietnamese-pdf.ts';
 
 /** Registers as XLSX (exceljs) and as landscape A4 PDF (pdfkit with an embedded Vietnamese font). */
 export class FileRegisterExporter implements RegisterExporter {
   async xlsx(table: RegisterTable): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs'); // on first use, not at start-up (idle memory)
+    const book = new Excel.Workbook();
     const sheet = book.addWorksheet('Sổ', { pageSetup: { orientation: 'landscape', paperSize: 9 } });
     sheet.addRow([table.title]).font = { bold: true, size: 14 };
     for (const line of table.subtitle) sheet.addRow([line]);
@@ -21,7 +21,7 @@ export class FileRegisterExporter implements RegisterExporter {
   }
 
   async pdf(table: RegisterTable): Promise<Buffer> {
-    const { doc, done } = vietnamesePdf({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: table.title } });
+    const { doc, done } = await vietnamesePdf({ size: 'A4', layout: 'landscape', margin: 28, info: { Title: table.title } });
     doc.font('vn-bold').fontSize(14).text(table.title, { align: 'center' });
     doc.font('vn').fontSize(10);
     for (const line of table.subtitle) doc.text(line, { align: 'center' });

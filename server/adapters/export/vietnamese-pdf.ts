@@ -1,11 +1,12 @@
 /**
  * A pdfkit document with the Vietnamese TrueType font of signing/pades/fonts.ts registered as `vn`
  * and `vn-bold`, and its bytes collected: `done` resolves to the whole PDF after `doc.end()`.
+ * pdfkit is loaded on the first export, not at start-up (idle memory, bench/hub).
  */
-import PDFDocument from 'pdfkit';
 import { vietnameseFont } from '../signing/pades/fonts.ts';
 
-export function vietnamesePdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+export async function vietnamesePdf(options: PDFKit.PDFDocumentOptions): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument(options);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

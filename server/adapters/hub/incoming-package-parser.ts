@@ -2,17 +2,28 @@
  * The incoming-document module's reader (port IncomingPackageParser): the package the hub already
  * checked is parsed again from the stored bytes; every attachment is paired with the manifest at
  * once and decoded as a stream when its consumer opens it (exchange.md §2.9), so a large file goes
- * from the package buffer to the file store in chunks.
+ * from the package to the file store in chunks. A large stored package is first copied to a local
+ * temporary file (`parseStored`) and read from there in windows: no package-sized buffer.
  */
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { readAll } from '../../app/files/read-all.ts';
 import type { IncomingPackageParser, ParsedArrival } from '../../app/ports/incoming-package-parser.ts';
 import { businessTypeOf, changeTargetOf } from '../../domain/exchange/package.ts';
 import { normalizeWireDate, wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
 import { displayNameOf, matchAttachments, type MatchedAttachment } from './edxml/attachments.ts';
 import { streamAttachment } from './edxml/attachment-stream.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
+import { fileBytes, type PackageBytes } from './edxml/package-bytes.ts';
 import { parsePackage, type ParsedDocumentPackage } from './edxml/parse-package.ts';
+
+/** Stored packages up to this size are read into memory (small ones are the common case). */
+const SPOOL_OVER_BYTES = 1024 * 1024;
 
 function localDate(raw: string | undefined): string | null {
   const d = raw ? normalizeWireDate(raw) : null;
@@ -20,9 +31,28 @@ function localDate(raw: string | undefined): string | null {
 }
 
 export class EdxmlIncomingPackageParser implements IncomingPackageParser {
-  constructor(private readonly limits: EdxmlLimits = DEFAULT_LIMITS) {}
+  /** `spoolDir`: where large stored packages are copied to be read in windows (without it, into memory). */
+  constructor(
+    private readonly limits: EdxmlLimits = DEFAULT_LIMITS,
+    private readonly spoolDir?: string,
+  ) {}
 
-  parse(bytes: Buffer): ParsedArrival {
+  async parseStored(open: () => Promise<Readable>, size: number | undefined): Promise<ParsedArrival & { release(): Promise<void> }> {
+    if (!this.spoolDir || (size !== undefined && size <= SPOOL_OVER_BYTES)) return { ...this.parse(await readAll(await open(), size)), release: async () => undefined };
+    await mkdir(this.spoolDir, { recursive: true, mode: 0o700 });
+    // Named like the HTTP spool's files (pid first), so the same start-up sweep removes a crashed one.
+    const file = path.join(this.spoolDir, `${process.pid}-${randomUUID()}`);
+    try {
+      await pipeline(await open(), createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+      const parsed = this.parse(fileBytes(file, (await stat(file)).size));
+      return { ...parsed, release: () => rm(file, { force: true }) };
+    } catch (e) {
+      await rm(file, { force: true });
+      throw e;
+    }
+  }
+
+  parse(bytes: Buffer | PackageBytes): ParsedArrival {
     const parsed = parsePackage(bytes, this.limits);
     if (parsed.kind !== 'document') throw new Error('không phải gói tin văn bản');
     const h = parsed.package.MessageHeader;

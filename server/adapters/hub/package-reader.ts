@@ -10,12 +10,13 @@ import { ExchangeErrorCode as E, ExchangeRefusal } from '../../domain/exchange/r
 import { isSecretSphere } from '../../domain/exchange/secrecy.ts';
 import { wireTimestampToDate } from '../../domain/exchange/wire-dates.ts';
 import type { CertificateCheck, SignaturePolicy } from '../../app/ports/hub.ts';
-import type { PackageReader, ReadPackage, SignatureCheck } from '../../app/ports/hub-wire.ts';
+import type { PackageReader, ReadPackage, ReceivedBytes, SignatureCheck } from '../../app/ports/hub-wire.ts';
 import type { TrustSource } from '../signing/validation/trust-material.ts';
 import { checkPeerCertificate } from './peer-certificate-check.ts';
 import { matchAttachments } from './edxml/attachments.ts';
 import { streamAttachment } from './edxml/attachment-stream.ts';
 import { DEFAULT_LIMITS, type EdxmlLimits } from './edxml/constants.ts';
+import { fileBytes } from './edxml/package-bytes.ts';
 import { packageIdOf } from './edxml/package-id.ts';
 import { parsePackage, type ParsedPackage } from './edxml/parse-package.ts';
 import { assertSignature, verifyParsedXml } from './xml-signature.ts';
@@ -59,16 +60,19 @@ export class EdxmlPackageReader implements PackageReader {
     private readonly trust?: TrustSource,
   ) {}
 
-  read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown } {
+  /** A spooled package is read from its file in windows (edxml/compact.ts): never one package-sized buffer. */
+  read(received: ReceivedBytes, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown } {
     const limits = { ...this.baseLimits, maxPackageBytes: Math.min(this.baseLimits.maxPackageBytes, options.maxBytes) };
-    const parsed = parsePackage(bytes, limits);
+    const inMemory = Buffer.isBuffer(received);
+    const parsed = parsePackage(inMemory ? received : fileBytes(received.path, received.size), limits);
     const packageId = packageIdOf(parsed, options.transportId);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = inMemory ? createHash('sha256').update(received).digest('hex') : received.sha256;
+    const size = inMemory ? received.length : received.size;
     let info: ReadPackage;
     if (parsed.kind === 'document') {
       const mh = parsed.package.MessageHeader;
       info = {
-        packageId, kind: 'document', sha256, size: bytes.length, senderCode: mh.From.OrganId, receiverCodes: mh.To.map((t) => t.OrganId),
+        packageId, kind: 'document', sha256, size, senderCode: mh.From.OrganId, receiverCodes: mh.To.map((t) => t.OrganId),
         businessType: businessTypeOf(parsed.package), documentId: mh.DocumentId, documentKey: documentIdKey(changeTargetOf(parsed.package)),
         priority: priorityOf(mh.OtherInfo?.Priority), secretMarked: isSecretSphere(mh.OtherInfo?.SphereOfPromulgation),
         ...createdAt(parsed.package.TraceHeaderList.TraceHeader[0]?.Timestamp),
@@ -76,7 +80,7 @@ export class EdxmlPackageReader implements PackageReader {
     } else {
       const s = parsed.package;
       info = {
-        packageId, kind: 'status', sha256, size: bytes.length, senderCode: s.From.OrganId, receiverCodes: [s.ResponseFor.OrganId!],
+        packageId, kind: 'status', sha256, size, senderCode: s.From.OrganId, receiverCodes: [s.ResponseFor.OrganId!],
         businessType: null, documentId: s.ResponseFor.DocumentId!, documentKey: documentIdKey(s.ResponseFor.DocumentId!), priority: 0, secretMarked: false,
         statusKey: statusKeyOf(s.From.OrganId, s.ResponseFor.DocumentId!, s.StatusCode, s.Timestamp),
         ...createdAt(s.Timestamp),

@@ -13,6 +13,7 @@ import {
   ExclusiveCanonicalizationWithComments,
 } from 'xml-crypto';
 import type { ParsedXml } from './edxml/parse-xml.ts';
+import type { PackageBytes } from './edxml/package-bytes.ts';
 
 export const ALG = {
   C14N: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
@@ -127,10 +128,23 @@ export function documentDigest(xml: ParsedXml, signature: Element | null, kind: 
 
 /**
  * The character data of a Base64-only text range as the parser sees it: CDATA markers dropped and
- * line ends normalised (CR LF and lone CR become LF). Zero-copy when there is nothing to change.
+ * line ends normalised (CR LF and lone CR become LF), read in 1 MiB windows that never split a CR or
+ * a CDATA marker. Zero-copy per window when there is nothing to change.
  */
-function* rawText(buf: Buffer, start: number, end: number): Generator<Buffer> {
-  const slice = buf.subarray(start, end);
+function* rawText(src: PackageBytes, start: number, end: number): Generator<Buffer> {
+  for (let p = start; p < end; ) {
+    let slice = src.read(p, Math.min(end, p + (1 << 20)));
+    if (p + slice.length < end) {
+      let keep = slice.length;
+      for (let i = slice.length - 1; i >= slice.length - 9 && i > 0; i--) if (slice[i] === 0x3c || slice[i] === 0x5d || slice[i] === 0x0d) keep = i;
+      slice = slice.subarray(0, keep);
+    }
+    p += slice.length;
+    yield* rawWindow(slice);
+  }
+}
+
+function* rawWindow(slice: Buffer): Generator<Buffer> {
   if (slice.indexOf(0x0d) < 0 && slice.indexOf(0x3c) < 0 && slice.indexOf(0x5d) < 0) {
     yield slice;
     return;

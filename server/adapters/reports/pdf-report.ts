@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { EvaluationDocument } from '../../app/ports/report-renderer.ts';
 import { change, COLUMNS, formatValue, LEVEL_LABELS, NOT_CONNECTED_LABELS, REPORT_SUBTITLE, REPORT_TITLES, vnDate, type Column } from '../../app/reports/evaluation-columns.ts';
 import { vietnameseFont } from '../signing/pades/fonts.ts';
@@ -55,6 +54,7 @@ function agencyTables(doc: Doc, e: EvaluationDocument): void {
 }
 
 export async function renderPdf(e: EvaluationDocument): Promise<Uint8Array> {
+  const { default: PDFDocument } = await import('pdfkit'); // on first use, not at start-up
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: REPORT_TITLES[e.preset], Creator: 'lienthong' } });
   doc.registerFont('vn', Buffer.from(vietnameseFont('regular')));
   doc.registerFont('vn-bold', Buffer.from(vietnameseFont('bold')));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { EvaluationDocument } from '../../app/ports/report-renderer.ts';
 import { change, COLUMNS, LEVEL_LABELS, NOT_CONNECTED_LABELS, REPORT_SUBTITLE, REPORT_TITLES, vnDate } from '../../app/reports/evaluation-columns.ts';
 import type { Indicators } from '../../domain/report/indicators.ts';
@@ -89,7 +89,8 @@ function comments(wb: ExcelJS.Workbook, doc: EvaluationDocument): void {
 }
 
 export async function renderXlsx(doc: EvaluationDocument): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // on first use, not at start-up (idle memory)
+  const wb = new Excel.Workbook();
   wb.creator = 'lienthong';
   wb.created = doc.generatedAt;
   summary(wb, doc);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { ExchangeErrorCode as E, ExchangeRefusal, isExchangeRefusal } from '../../domain/exchange/refusal.ts';
 import type { AgencyCodeRecord } from '../ports/agencies.ts';
 import type { DeliveryRecord, PackageKind, PeerRecord } from '../ports/hub.ts';
-import type { Acknowledgement, ReadPackage } from '../ports/hub-wire.ts';
+import type { Acknowledgement, ReadPackage, ReceivedBytes } from '../ports/hub-wire.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { takeCustody } from './custody.ts';
 import type { HubDeps } from './hub-deps.ts';
@@ -19,15 +19,20 @@ import { storePackagePayload } from './send-package.ts';
 
 export interface ReceivePackageInput {
   token: string | undefined;
-  bytes: Buffer;
+  /** A large package arrives spooled to a temporary file (the transport removes it after the answer). */
+  bytes: ReceivedBytes;
   /** Package id given by the transport (header `x-package-id`); statuses carry theirs only there. */
   transportId?: string;
   /** What the endpoint expects: document packages and status packages arrive on separate paths. */
   expectKind?: PackageKind;
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function sha256(bytes: ReceivedBytes): string {
+  return Buffer.isBuffer(bytes) ? createHash('sha256').update(bytes).digest('hex') : bytes.sha256;
+}
+
+function sizeOf(bytes: ReceivedBytes): number {
+  return Buffer.isBuffer(bytes) ? bytes.length : bytes.size;
 }
 
 async function refused(deps: HubDeps, peer: PeerRecord, base: { packageId: string; sha256: string; documentId?: string | null }, r: ExchangeRefusal, receivedAt: Date): Promise<Acknowledgement> {
@@ -111,7 +116,7 @@ function admit(deps: HubDeps, input: ReceivePackageInput, receivedAt: Date): Pro
     const maxBytes = Math.min(deps.settings.maxPackageBytes, peer.maxPackageBytes ?? Number.MAX_SAFE_INTEGER);
     let read: { info: ReadPackage; handle: unknown };
     try {
-      if (input.bytes.length > maxBytes) throw new ExchangeRefusal(E.EXCHANGE_PACKAGE_TOO_LARGE, `Gói tin ${input.bytes.length} byte vượt giới hạn ${maxBytes} byte`);
+      if (sizeOf(input.bytes) > maxBytes) throw new ExchangeRefusal(E.EXCHANGE_PACKAGE_TOO_LARGE, `Gói tin ${sizeOf(input.bytes)} byte vượt giới hạn ${maxBytes} byte`);
       read = deps.reader.read(input.bytes, { maxBytes, ...(input.transportId ? { transportId: input.transportId } : {}) });
       if (input.expectKind && read.info.kind !== input.expectKind) {
         throw new ExchangeRefusal(E.EXCHANGE_UNSUPPORTED_FORMAT, input.expectKind === 'status' ? 'Đường nhận trạng thái chỉ nhận gói tin trạng thái' : 'Đường nhận văn bản chỉ nhận gói tin văn bản');

@@ -11,6 +11,7 @@ import { notFound } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { FileStore } from '../ports/file-store.ts';
 import type { PackageKind } from '../ports/hub.ts';
+import type { ReceivedBytes } from '../ports/hub-wire.ts';
 import type { TxPorts } from '../ports/unit-of-work.ts';
 import { takeCustody, type CustodyResult } from './custody.ts';
 import { exchangeError } from './exchange-errors.ts';
@@ -35,9 +36,14 @@ export interface SendPackageInput {
   payload: { sha256: string; size: number };
 }
 
-/** Stores the package bytes by SHA-256 (outside any transaction: content-addressed, so a retry stores nothing new). */
-export async function storePackagePayload(files: FileStore, bytes: Buffer): Promise<{ sha256: string; size: number }> {
-  const stored = await files.put(Readable.from([bytes]), { maxBytes: Math.max(bytes.length, 1) });
+/**
+ * Stores the package bytes by SHA-256 (outside any transaction: content-addressed, so a retry stores
+ * nothing new); a spooled package is streamed from its file.
+ */
+export async function storePackagePayload(files: FileStore, bytes: ReceivedBytes): Promise<{ sha256: string; size: number }> {
+  const source = Buffer.isBuffer(bytes) ? Readable.from([bytes]) : bytes.open();
+  const size = Buffer.isBuffer(bytes) ? bytes.length : bytes.size;
+  const stored = await files.put(source, { maxBytes: Math.max(size, 1) });
   return { sha256: stored.sha256, size: stored.size };
 }
 

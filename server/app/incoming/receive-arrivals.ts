@@ -54,13 +54,22 @@ export async function receiveArrivals(deps: IncomingDeps, options: { limit?: num
 }
 
 async function createArrival(tx: TxPorts, deps: IncomingDeps, arrival: PendingArrival): Promise<void> {
-  let parsed: ParsedArrival | undefined;
+  let parsed: (ParsedArrival & { release(): Promise<void> }) | undefined;
   let parseError: string | undefined;
   try {
-    parsed = deps.parser.parse(await readAll(await deps.files.get(arrival.payloadSha256), arrival.payloadSize));
+    // Never the whole package in memory: a large one is read from a local copy (released below).
+    parsed = await deps.parser.parseStored(() => deps.files.get(arrival.payloadSha256), arrival.payloadSize);
   } catch (e) {
     parseError = e instanceof Error ? e.message : String(e);
   }
+  try {
+    await createArrivalFrom(tx, deps, arrival, parsed, parseError);
+  } finally {
+    await parsed?.release();
+  }
+}
+
+async function createArrivalFrom(tx: TxPorts, deps: IncomingDeps, arrival: PendingArrival, parsed: ParsedArrival | undefined, parseError: string | undefined): Promise<void> {
   const warnings = [...(parsed?.warnings ?? [])];
   if (parseError) warnings.push(`Không đọc được gói tin: ${parseError}`);
   // Revocations and updates open (or park) a change request; a repeated DocumentId is linked to the first.

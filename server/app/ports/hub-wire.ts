@@ -3,6 +3,7 @@
  * acknowledgement a hop answers with and its signature, and the client that pushes to a peer hub.
  * Re-exported by ./hub.ts.
  */
+import type { Readable } from 'node:stream';
 import type { ExchangeErrorCode, RefusalOrigin } from '../../domain/exchange/refusal.ts';
 import type { CertificateCheck, PackageKind, PeerRecord, SignaturePolicy } from './hub.ts';
 
@@ -33,9 +34,23 @@ export interface SignatureCheck {
   signerFingerprint: string | null;
 }
 
+/**
+ * A large package the transport wrote to a local temporary file while hashing it, instead of holding
+ * it in one buffer; the transport removes the file after its answer (and a start-up sweep after a crash).
+ */
+export interface SpooledPackage {
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+  open(): Readable;
+}
+
+/** Received bytes: in memory (small packages) or spooled. */
+export type ReceivedBytes = Buffer | SpooledPackage;
+
 /** Parses and checks received bytes; every method throws the domain's ExchangeRefusal. */
 export interface PackageReader {
-  read(bytes: Buffer, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown };
+  read(bytes: ReceivedBytes, options: { transportId?: string; maxBytes: number }): { info: ReadPackage; handle: unknown };
   /**
    * The package signature under the peer's policy; the signer must be the registered certificate and,
    * as `certificateCheck` asks, chain to a trust anchor and not be revoked. Call it outside a transaction

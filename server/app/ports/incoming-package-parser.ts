@@ -37,4 +37,10 @@ export interface ParsedArrival {
 export interface IncomingPackageParser {
   /** Throws when the bytes are not a readable document package. */
   parse(bytes: Buffer): ParsedArrival;
+  /**
+   * The same for a stored package, never held whole: a large one is copied to a local temporary file
+   * and read from there in windows. Call `release()` once done with the attachments (it removes that
+   * file); a process that dies first leaves it to the start-up sweep.
+   */
+  parseStored(open: () => Promise<Readable>, size: number | undefined): Promise<ParsedArrival & { release(): Promise<void> }>;
 }

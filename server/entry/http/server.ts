@@ -11,6 +11,7 @@ import type { Actor } from '../../app/actor.ts';
 import type { AppDeps } from './deps.ts';
 import { ERROR_STATUS } from './error-status.ts';
 import { readRawBody } from './raw-body.ts';
+import { removeSpooled, spoolDirOf, sweepSpool } from './spool.ts';
 import { allRoutes } from './routes/index.ts';
 import type { RouteDef } from './route.ts';
 import { ErrorBody } from './schemas.ts';
@@ -60,7 +61,11 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   // Routes declaring rawBody (EDXML packages from peer hubs) receive the exact bytes as a Buffer.
   const rawTypes = [...new Set((options.routes ?? allRoutes).flatMap((r) => r.rawBody?.contentTypes ?? []))];
   if (rawTypes.length > 0) {
-    app.addContentTypeParser(rawTypes, { bodyLimit: RAW_BODY_LIMIT_BYTES }, async (_req: FastifyRequest, payload: IncomingMessage) => readRawBody(payload, RAW_BODY_LIMIT_BYTES));
+    // Large bodies are spooled to a temporary file (spool.ts); whatever the outcome, it goes with the answer.
+    const spoolDir = spoolDirOf(deps.config.dataDir);
+    await sweepSpool(spoolDir);
+    app.addContentTypeParser(rawTypes, { bodyLimit: RAW_BODY_LIMIT_BYTES }, async (_req: FastifyRequest, payload: IncomingMessage) => readRawBody(payload, RAW_BODY_LIMIT_BYTES, spoolDir));
+    app.addHook('onResponse', async (req) => removeSpooled(req.body));
   }
   await app.register(swagger, {
     openapi: {

@@ -10,6 +10,7 @@ import type { IncomingDeps } from '../../app/incoming/incoming-deps.ts';
 import type { DocumentSigning } from '../../app/ports/document-signing.ts';
 import { workingCalendar } from '../../domain/calendar/working-calendar.ts';
 import type { AppDeps } from '../http/deps.ts';
+import { spoolDirOf } from '../http/spool.ts';
 
 const cache = new WeakMap<AppDeps, IncomingDeps>();
 
@@ -24,7 +25,7 @@ export function incomingDepsOf(deps: AppDeps, overrides: Partial<IncomingDeps> &
     uow: deps.uow,
     clock: deps.clock,
     files: deps.files,
-    parser: new EdxmlIncomingPackageParser(),
+    parser: new EdxmlIncomingPackageParser(undefined, spoolDirOf(deps.config.dataDir)),
     signing: deps.signing,
     statuses: new EdxmlStatusPackageBuilder(signPackage ?? deps.signing),
     statusReader: new EdxmlStatusPackageReader(),

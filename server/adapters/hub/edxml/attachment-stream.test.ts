@@ -63,7 +63,20 @@ describe('streaming attachments to a sink', () => {
     expect(received).toBeLessThanOrEqual(1 << 20);
   });
 
-  it('falls back to one buffer for wrapped Base64 and still refuses bad data', async () => {
+  it('streams Base64 wrapped at 76 characters (CRLF or LF), raw and zipped, in chunks and byte-exact', async () => {
+    const file = Buffer.concat([randomBytes(2 << 20), Buffer.alloc(1 << 20, 3)]);
+    for (const encoding of ['base64', 'zip'] as const) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = withAttachment({ AttachmentName: 'ban-ve.dwg', ContentType: 'application/octet-stream', bytes: file }, encoding).toString('utf8');
+        const wrapped = text.replace(/(<edXML:ContentTransferEncoded[^>]*>)([^<]*)</, (_m, o: string, b: string) => `${o}${b.replace(/(.{76})/g, `$1${eol}`)}<`);
+        const [s] = await streamAll(doc(Buffer.from(wrapped)));
+        expect(s!.bytes.equals(file), `${encoding} ${JSON.stringify(eol)}`).toBe(true);
+        expect(s!.chunkCount).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  it('wrapped Base64 (the reference sample) gives the same file; bad data is still refused', async () => {
     const wrapped = sampleText('document-package-zip.xml').replace(/(<edXML:ContentTransferEncoded[^>]*>)([^<]*)</, (_m, o: string, b: string) => `${o}${b.replace(/(.{76})/g, '$1\n')}<`);
     const [s] = await streamAll(doc(Buffer.from(wrapped)));
     expect(s!.sha256).toBe(SAMPLE_PDF_SHA256);

@@ -2,14 +2,16 @@
  * Streams one attachment's file bytes to a sink (e.g. the file store) without holding the file in
  * memory: Base64 is decoded from the received buffer in chunks; a single-entry ZIP is inflated as a
  * stream (capped at limit + 1 bytes, CRC-32 checked) after its central directory has been read from
- * the decoded tail of the text. Text with line breaks or CDATA falls back to `decodeAttachment`
- * (one decoded buffer), which the same sink then receives.
+ * the decoded tail of the text. Line breaks (Base64 wrapped at 76 characters) are skipped while
+ * streaming; text with CDATA falls back to `decodeAttachment` (one decoded buffer), which the same
+ * sink then receives.
  */
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import { isExchangeRefusal } from '../../../domain/exchange/refusal.ts';
 import { attachmentInvalid, decodeBase64Chunks } from './base64.ts';
+import type { PackageBytes } from './package-bytes.ts';
 import { decodeAttachment, displayNameOf, type MatchedAttachment } from './attachments.ts';
 import type { ParsedDocumentPackage } from './parse-package.ts';
 import { readZipEntries, type ZipEntry } from './zip-read.ts';
@@ -26,18 +28,35 @@ export type AttachmentSink = (chunk: Buffer) => void | Promise<void>;
 
 const TAIL_CHARS = 4 * 22_000; // 66,000 decoded bytes: end-of-central-directory, its comment and a one-entry directory
 
-function isCleanBase64Range(buf: Buffer, start: number, end: number): boolean {
-  const slice = buf.subarray(start, end);
-  return [0x20, 0x09, 0x0d, 0x0a, 0x3c, 0x5d].every((b) => slice.indexOf(b) < 0) && slice.length % 4 === 0;
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
+
+/**
+ * Base64 characters in the range, spaces and line breaks not counted (vendors wrap at 76), or -1 when
+ * it holds CDATA markup (then the buffered path decodes it).
+ */
+function base64Chars(src: PackageBytes, start: number, end: number): number {
+  let n = 0;
+  for (let p = start; p < end; p += 1 << 20) {
+    const s = src.read(p, Math.min(end, p + (1 << 20)));
+    if (s.indexOf(0x3c) >= 0 || s.indexOf(0x5d) >= 0) return -1;
+    n += s.length;
+    if (s.indexOf(0x0a) >= 0 || s.indexOf(0x0d) >= 0 || s.indexOf(0x20) >= 0 || s.indexOf(0x09) >= 0) {
+      for (let i = 0; i < s.length; i++) if (isSpace(s[i])) n--;
+    }
+  }
+  return n;
 }
 
 /** Reads the single file entry from the decoded tail, when the archive is one file and may be unpacked. */
-function singleEntry(buf: Buffer, start: number, end: number, name: string | undefined, firstBytes: Buffer): ZipEntry | null {
+function singleEntry(src: PackageBytes, start: number, end: number, chars: number, name: string | undefined, firstBytes: Buffer): ZipEntry | null {
   if (firstBytes.length < 4 || firstBytes.readUInt32LE(0) !== 0x04034b50) return null;
-  const tailStart = Math.max(start, end - TAIL_CHARS);
-  const tail = Buffer.concat([...decodeBase64Chunks(buf, tailStart, end, Number.MAX_SAFE_INTEGER, false)]);
-  const pad = buf[end - 1] === 0x3d ? (buf[end - 2] === 0x3d ? 2 : 1) : 0;
-  const total = ((end - start) / 4) * 3 - pad;
+  // The tail starts on a Base64 quantum: skip the characters (not line breaks) beyond a multiple of 4.
+  let tailStart = Math.max(start, end - 2 * TAIL_CHARS);
+  for (let skip = base64Chars(src, tailStart, end) % 4; skip > 0; tailStart++) if (!isSpace(src.read(tailStart, tailStart + 1)[0])) skip--;
+  const tail = Buffer.concat([...decodeBase64Chunks(src, tailStart, end, Number.MAX_SAFE_INTEGER, false)]);
+  const last = src.read(Math.max(start, end - 64), end).toString('latin1').replace(/[ \t\r\n]+/g, '');
+  const pad = last.endsWith('==') ? 2 : last.endsWith('=') ? 1 : 0;
+  const total = (chars / 4) * 3 - pad;
   const tailOffset = total - tail.length;
   const eocdAt = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (eocdAt < 0 || eocdAt + 22 > tail.length) return null;
@@ -63,7 +82,8 @@ export async function streamAttachment(
   const src = attachment.source;
   const range = 'range' in src ? parsed.xml.ranges[src.range]! : undefined;
   const buf = parsed.xml.source;
-  if (!range || !isCleanBase64Range(buf, range.start, range.end)) {
+  const chars = range ? base64Chars(buf, range.start, range.end) : -1;
+  if (!range || chars < 0 || chars % 4 !== 0) {
     const decoded = decodeAttachment(parsed, matched, maxBytes);
     await sink(decoded.bytes);
     return { ContentId: ref.ContentId, displayName: decoded.displayName, size: decoded.size, sha256: decoded.sha256, ...(decoded.unpackedFrom ? { unpackedFrom: decoded.unpackedFrom } : {}) };
@@ -72,7 +92,7 @@ export async function streamAttachment(
   const chunks = decodeBase64Chunks(buf, range.start, range.end, archiveLimit, false);
   const first = chunks.next();
   const firstBytes = first.done ? Buffer.alloc(0) : first.value;
-  const entry = singleEntry(buf, range.start, range.end, name, firstBytes);
+  const entry = singleEntry(buf, range.start, range.end, chars, name, firstBytes);
   const hash = createHash('sha256');
   let size = 0;
   const emit = async (chunk: Buffer) => {

@@ -1,6 +1,6 @@
 /** Package identity on receipt (exchange.md §4.2). */
-import { createHash } from 'node:crypto';
 import { ExchangeErrorCode as E, ExchangeRefusal } from '../../../domain/exchange/refusal.ts';
+import { sha256Of } from './package-bytes.ts';
 import type { ParsedPackage } from './parse-package.ts';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -16,5 +16,5 @@ export function packageIdOf(parsed: ParsedPackage, transportId?: string): string
   if (fromXml && transport && fromXml !== transport.toLowerCase()) {
     throw new ExchangeRefusal(E.EXCHANGE_PACKAGE_ID_CONFLICT, `Mã gói tin trong XML (${fromXml}) khác mã gói tin khi truyền (${transport})`);
   }
-  return fromXml ?? transport ?? `sha256:${createHash('sha256').update(parsed.xml.source).digest('hex')}`;
+  return fromXml ?? transport ?? `sha256:${sha256Of(parsed.xml.source)}`;
 }

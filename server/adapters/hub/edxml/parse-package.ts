@@ -10,6 +10,7 @@ import { ExchangeErrorCode as E, ExchangeRefusal, invalidField } from '../../../
 import { normalizeStatusCode } from '../../../domain/exchange/status-codes.ts';
 import { DEFAULT_LIMITS, EDXML_NS, type EdxmlLimits } from './constants.ts';
 import { child, childElements, children, compact, text } from './dom.ts';
+import type { PackageBytes } from './package-bytes.ts';
 import { parseXmlSafely, type ParsedXml } from './parse-xml.ts';
 import { readManifest, readMessageHeader, readReference, readTrace } from './read-document.ts';
 import { readOrgan, readResponseFor, readStaff, requireChild, requireTimestamp, Warnings } from './read-fields.ts';
@@ -39,8 +40,8 @@ export type ParsedPackage = ParsedDocumentPackage | ParsedStatusPackage;
 
 const unsupported = (why: string) => new ExchangeRefusal(E.EXCHANGE_UNSUPPORTED_FORMAT, `Không phải gói tin EDXML: ${why}`);
 
-/** Parses and checks a received package; throws `ExchangeRefusal` on the first failure. */
-export function parsePackage(bytes: Buffer, limits: EdxmlLimits = DEFAULT_LIMITS): ParsedPackage {
+/** Parses and checks a received package (a buffer, or a file read in windows); throws `ExchangeRefusal` on the first failure. */
+export function parsePackage(bytes: Buffer | PackageBytes, limits: EdxmlLimits = DEFAULT_LIMITS): ParsedPackage {
   const xml = parseXmlSafely(bytes, limits);
   const root = xml.document.documentElement!;
   if (root.localName !== 'edXML' || root.namespaceURI !== EDXML_NS) {

@@ -6,12 +6,17 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { ExchangeErrorCode as E, ExchangeRefusal } from '../../../domain/exchange/refusal.ts';
+import type { Cut } from './compact.ts';
 import type { EdxmlLimits } from './constants.ts';
 
 /** The raw bytes of one `ContentTransferEncoded` text, in document order. */
 export interface AttachmentRange {
+  /** Offsets in the package. */
   readonly start: number;
   readonly end: number;
+  /** Offsets in the scanned skeleton (the same as `start`/`end` when nothing was cut, compact.ts). */
+  readonly skeletonStart: number;
+  readonly skeletonEnd: number;
   /** `false` when the raw bytes are only Base64 characters, whitespace and CDATA markers. */
   readonly inline: boolean;
 }
@@ -68,7 +73,11 @@ function checkEncodingDeclaration(decl: string): void {
   if (m && !/^utf-?8$/i.test(m[1]!)) throw malformed(`mã hóa "${m[1]}" không được hỗ trợ, chỉ chấp nhận UTF-8`);
 }
 
-export function scanXml(buf: Buffer, limits: EdxmlLimits): ScanResult {
+/**
+ * Scans `buf`, the package or its compacted skeleton with `cuts` (compact.ts): each cut must be the
+ * whole text of a `ContentTransferEncoded` element, else the package is refused.
+ */
+export function scanXml(buf: Buffer, limits: EdxmlLimits, cuts: readonly Cut[] = []): ScanResult {
   if (!isUtf8(buf)) throw malformed('dữ liệu không phải UTF-8');
   let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const bodyStart = pos;
@@ -84,8 +93,18 @@ export function scanXml(buf: Buffer, limits: EdxmlLimits): ScanResult {
   let textRun = 0;
   let inAttachment = false;
   let attachmentStart = 0;
+  let nextCut = 0;
+  /** Bytes cut before `pos`: skeleton offset + shift = package offset. */
+  let shift = 0;
+  let attachmentCut: Cut | undefined;
 
   while (pos < buf.length) {
+    const cut = cuts[nextCut];
+    if (cut && cut.at === pos) {
+      if (!inAttachment || attachmentStart !== pos || buf[pos] !== LT || buf[pos + 1] !== 0x2f) throw malformed('dữ liệu tệp đính kèm nằm sai chỗ');
+      attachmentCut = cut;
+      nextCut++;
+    }
     const lt = buf.indexOf(LT, pos);
     const textEnd = lt < 0 ? buf.length : lt;
     if (textEnd > pos) {
@@ -129,7 +148,13 @@ export function scanXml(buf: Buffer, limits: EdxmlLimits): ScanResult {
       if (open === undefined || open !== name) throw malformed(`thẻ đóng </${name.slice(0, 60)}> không khớp`);
       if (inAttachment) {
         inAttachment = false;
-        ranges.push({ start: attachmentStart, end: pos, inline: !onlyBase64(buf, attachmentStart, pos) });
+        if (attachmentCut) {
+          ranges.push({ start: attachmentCut.start, end: attachmentCut.end, skeletonStart: attachmentStart, skeletonEnd: pos, inline: false });
+          shift += attachmentCut.end - attachmentCut.start;
+          attachmentCut = undefined;
+        } else {
+          ranges.push({ start: attachmentStart + shift, end: pos + shift, skeletonStart: attachmentStart, skeletonEnd: pos, inline: !onlyBase64(buf, attachmentStart, pos) });
+        }
       }
       pos = gt + 1;
       continue;
@@ -183,6 +208,7 @@ export function scanXml(buf: Buffer, limits: EdxmlLimits): ScanResult {
       attachmentStart = pos;
     }
   }
+  if (nextCut < cuts.length) throw malformed('dữ liệu tệp đính kèm nằm sai chỗ');
   if (!rootSeen) throw malformed('không có phần tử gốc');
   if (stack.length > 0) throw malformed(`phần tử <${stack[stack.length - 1]!.slice(0, 60)}> không được đóng`);
   return { bodyStart, ranges, elementCount: elements };
