@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { encodeBatch, type BatchPart } from '../../server/adapters/hub/batch-framing.ts';
+import { verifyHubTrace } from '../../server/adapters/db/hub-trace.ts';
 import { RsaReceiptSignatures } from '../../server/adapters/hub/receipt-signatures.ts';
 import { makeTestPki, type TestPki } from '../../server/adapters/hub/testing/certs.ts';
 import { sha256Of } from '../../server/app/hub/acknowledge-package.ts';
@@ -80,6 +81,8 @@ describeEachEngine('hub: batch push between hubs', { seed: true }, (env) => {
     expect(await outboxCount(e, known.packageId)).toBe(1);
     expect(await outboxCount(e, good.packageId)).toBe(1);
     expect(await e.deps.files.has(sha256Of(tampered.bytes))).toBe(false);
+    // The refusal, the duplicate and the custody events were written in the batch's transactions; the chain holds.
+    expect(await verifyHubTrace(e.database.db)).toMatchObject({ ok: true });
   });
 
   it('the same batch pushed twice is answered duplicate for every package and no document arrives twice', async () => {
