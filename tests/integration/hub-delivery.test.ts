@@ -156,6 +156,12 @@ describeEachEngine('hub: delivery to a peer hub, retries, dead letters, ordering
     for (const p of pairs) expect(await traceKinds(e, p.revoke.packageId)).toEqual(['custody', 'queued', 'attempt', 'receipt', 'delivered']);
     // Several records per transaction (a batch's attempts, then its receipts) still chain one after another.
     expect(await verifyHubTrace(e.database.db)).toMatchObject({ ok: true });
+    // This peer has no batch endpoint (404): the client remembers it and pushes one by one, without asking again.
+    const tried = peer.batchRequests;
+    expect(tried).toBeGreaterThan(0);
+    for (const n of ['520', '521']) await sendThroughHub(e, snv, to, documentPackage(snv.code, to, { number: n }));
+    expect(await deliverDue(deps, { lanes: 8, batch: 4 })).toMatchObject({ delivered: 2 });
+    expect(peer.batchRequests).toBe(tried);
   });
 
   it('C62: a delivery still undelivered after the time to live becomes a dead letter with EXCHANGE_EXPIRED', async () => {

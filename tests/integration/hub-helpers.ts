@@ -125,6 +125,8 @@ export async function traceKinds(e: TestEnv, packageId: string): Promise<string[
 export class FakePeerHub {
   received: { packageId: string; authorization: string | undefined; sha256: string }[] = [];
   failing = true;
+  /** Batch pushes tried on this peer (answered 404). */
+  batchRequests = 0;
   /** How the acknowledgement is made (C60): signed with `signer`, naming other bytes, or with its signature spoiled. */
   ack: { signer?: RsaReceiptSignatures; tamper?: 'digest' | 'signature' } = {};
   private server: Server | undefined;
@@ -137,6 +139,13 @@ export class FakePeerHub {
   }
 
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    // An older peer: no batch endpoint, so the sender falls back to one push per package.
+    if (req.url?.endsWith('/api/hub/batch')) {
+      this.batchRequests++;
+      req.resume();
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'NOT_FOUND', message: 'Không có' }));
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);

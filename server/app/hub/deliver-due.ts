@@ -91,30 +91,86 @@ function checkReceipt(deps: HubDeps, peer: PeerRecord, ack: Acknowledgement, sha
   return undefined;
 }
 
-async function push(deps: HubDeps, claimed: Pushing): Promise<PushOutcome> {
-  const { delivery: d, sha256, peer } = claimed;
-  if (!peer) return { ok: false, code: 'EXCHANGE_UNKNOWN_RECEIVER', origin: 'hub', temporary: false, message: 'Trục kết nối đã bị gỡ' };
-  try {
-    const bytes = await readAll(await deps.files.get(sha256));
-    const outcome = await deps.peers.push(peer, { packageId: d.packageId, kind: claimed.kindOf, bytes });
-    // The receipt must name the exact bytes we sent (§4.1) and be signed by the peer; anything else proves nothing.
-    if (outcome.ok) {
-      const problem = checkReceipt(deps, peer, outcome.ack, sha256);
-      if (problem) return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: problem.message, receiptProblem: problem.kind };
-      outcome.receiptSigned = outcome.ack.signature !== undefined && peer.certificatePem !== null;
-    }
-    // The peer took the package for its other receivers but refused ours (§4.6: refusals are per receiver).
-    const mine = outcome.ok ? outcome.ack.receivers?.find((r) => r.code === d.receiverCode) : undefined;
-    if (mine && mine.result === 'refused') {
-      return {
-        ok: false, code: mine.errorCode ?? 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: false,
-        message: `Trục ${peer.name} không nhận cho ${d.receiverCode}${mine.message ? `: ${mine.message}` : ''}`,
-      };
-    }
-    return outcome;
-  } catch (error) {
-    return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Không gửi được tới trục ${peer.name}: ${(error as Error).message}` };
+/** The peer's answer for one package, checked as the sender must (§4.1, §4.6) before it counts as delivered. */
+function judge(deps: HubDeps, claimed: Pushing, peer: PeerRecord, outcome: PushOutcome): PushOutcome {
+  const { delivery: d, sha256 } = claimed;
+  // The receipt must name the exact bytes we sent (§4.1) and be signed by the peer; anything else proves nothing.
+  if (outcome.ok) {
+    const problem = checkReceipt(deps, peer, outcome.ack, sha256);
+    if (problem) return { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: problem.message, receiptProblem: problem.kind };
+    outcome.receiptSigned = outcome.ack.signature !== undefined && peer.certificatePem !== null;
   }
+  // The peer took the package for its other receivers but refused ours (§4.6: refusals are per receiver).
+  const mine = outcome.ok ? outcome.ack.receivers?.find((r) => r.code === d.receiverCode) : undefined;
+  if (mine && mine.result === 'refused') {
+    return {
+      ok: false, code: mine.errorCode ?? 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: false,
+      message: `Trục ${peer.name} không nhận cho ${d.receiverCode}${mine.message ? `: ${mine.message}` : ''}`,
+    };
+  }
+  return outcome;
+}
+
+/** A package per HTTP request would dominate for small packages: up to the batch limits go in one request. */
+function chunksOf(deps: HubDeps, items: { claimed: Pushing; bytes: Buffer }[]): { claimed: Pushing; bytes: Buffer }[][] {
+  const { batchMaxPackages, batchMaxBytes } = deps.settings;
+  const PART_OVERHEAD = 256; // a part's delimiter and headers, generously
+  const out: { claimed: Pushing; bytes: Buffer }[][] = [];
+  let current: { claimed: Pushing; bytes: Buffer }[] = [];
+  let size = 64;
+  for (const item of items) {
+    const add = item.bytes.length + PART_OVERHEAD;
+    if (current.length > 0 && (current.length >= batchMaxPackages || size + add > batchMaxBytes)) {
+      out.push(current);
+      current = [];
+      size = 64;
+    }
+    current.push(item);
+    size += add;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * One claimed batch's pushes, grouped by peer: each group's packages go in as few requests as the
+ * batch limits allow (the claim never holds two deliveries of one document, so their order within a
+ * request does not matter); each answer is checked on its own. Outcomes in the order of `claimed`.
+ */
+async function pushAll(deps: HubDeps, claimed: Pushing[]): Promise<PushOutcome[]> {
+  const outcomes = new Map<Pushing, PushOutcome>();
+  const byPeer = new Map<string, { peer: PeerRecord; group: Pushing[] }>();
+  for (const c of claimed) {
+    if (!c.peer) outcomes.set(c, { ok: false, code: 'EXCHANGE_UNKNOWN_RECEIVER', origin: 'hub', temporary: false, message: 'Trục kết nối đã bị gỡ' });
+    else byPeer.set(c.peer.id, { peer: c.peer, group: [...(byPeer.get(c.peer.id)?.group ?? []), c] });
+  }
+  await Promise.all([...byPeer.values()].map(async ({ peer, group }) => {
+    const items: { claimed: Pushing; bytes: Buffer }[] = [];
+    for (const c of group) {
+      try {
+        items.push({ claimed: c, bytes: await readAll(await deps.files.get(c.sha256)) });
+      } catch (error) {
+        outcomes.set(c, { ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Không gửi được tới trục ${peer.name}: ${(error as Error).message}` });
+      }
+    }
+    await Promise.all(chunksOf(deps, items).map(async (chunk) => {
+      const failed = (error: unknown): PushOutcome => ({ ok: false, code: 'EXCHANGE_PEER_REFUSED', origin: 'peer', temporary: true, message: `Không gửi được tới trục ${peer.name}: ${(error as Error).message}` });
+      let results: PushOutcome[];
+      try {
+        results = await deps.peers.pushMany(peer, chunk.map((i) => ({ packageId: i.claimed.delivery.packageId, kind: i.claimed.kindOf, bytes: i.bytes })));
+      } catch (error) {
+        results = chunk.map(() => failed(error));
+      }
+      chunk.forEach((i, n) => {
+        try {
+          outcomes.set(i.claimed, judge(deps, i.claimed, peer, results[n]!));
+        } catch (error) {
+          outcomes.set(i.claimed, failed(error));
+        }
+      });
+    }));
+  }));
+  return claimed.map((c) => outcomes.get(c)!);
 }
 
 type Outcome = 'delivered' | 'failed' | 'dead';
@@ -167,17 +223,19 @@ async function recordOutcomes(deps: HubDeps, pushed: { claimed: Pushing; outcome
 /**
  * Delivers everything due now (at most `limit` deliveries); returns what happened. `lanes` (default
  * 1) is how many pushes are in flight; `batch` (default 1) how many deliveries one transaction
- * claims. ceil(lanes / batch) loops run side by side, so one loop's transactions overlap another's
+ * claims. ceil(lanes / batch) loops (or `loops`) run side by side, so one loop's transactions overlap another's
  * peer round trips. A loop claims its batch in one SKIP LOCKED transaction (local rows are delivered
  * in it), pushes the batch's peer rows outside any transaction, and records their answers in one
  * transaction. A later delivery of a document stays blocked while an earlier one is not delivered,
  * so it waits for a later claim: batches and loops keep exactly-once and per-document order.
  */
-export async function deliverDue(deps: HubDeps, options: { limit?: number; lanes?: number; batch?: number } = {}): Promise<DeliveryRun> {
+export async function deliverDue(deps: HubDeps, options: { limit?: number; lanes?: number; batch?: number; loops?: number } = {}): Promise<DeliveryRun> {
   const run: DeliveryRun = { delivered: 0, failed: 0, dead: 0 };
   const limit = options.limit ?? 100;
   const lanes = Math.max(1, options.lanes ?? 1);
-  const batch = Math.min(lanes, Math.max(1, options.batch ?? 1));
+  // With `loops` given, a batch may exceed `lanes`: its peer pushes then share batch requests (`pushAll`).
+  const batch = options.loops ? Math.max(1, options.batch ?? 1) : Math.min(lanes, Math.max(1, options.batch ?? 1));
+  const loops = options.loops ?? Math.ceil(lanes / batch);
   let taken = 0;
   let drained = false;
   const loop = async (): Promise<void> => {
@@ -195,10 +253,10 @@ export async function deliverDue(deps: HubDeps, options: { limit?: number; lanes
         if (c.kind === 'done') run[c.outcome]++;
         else pushing.push(c);
       }
-      const outcomes = await Promise.all(pushing.map((c) => push(deps, c)));
+      const outcomes = await pushAll(deps, pushing);
       for (const o of await recordOutcomes(deps, pushing.map((claimed, i) => ({ claimed, outcome: outcomes[i]! })))) run[o]++;
     }
   };
-  await Promise.all(Array.from({ length: Math.ceil(lanes / batch) }, loop));
+  await Promise.all(Array.from({ length: loops }, loop));
   return run;
 }

@@ -11,6 +11,8 @@ export const DEFAULT_HUB_SETTINGS: HubSettings = {
   sendingLeaseMs: 5 * 60_000,
   breakerFailures: 5,
   breakerPauseMs: 5 * 60_000,
+  batchMaxPackages: 100,
+  batchMaxBytes: 32 * 1024 * 1024,
 };
 
 /** What the hub's own transactions need (receipt and delivery open their own; sending joins the caller's). */

@@ -99,6 +99,18 @@ export type PushOutcome =
   | { ok: true; ack: Acknowledgement; /** Set by the sender's check: the receipt's signature was verified. */ receiptSigned?: boolean }
   | { ok: false; code: string; origin: RefusalOrigin; temporary: boolean; message: string; httpStatus?: number; receiptProblem?: 'digest' | 'signature' | 'unsigned' };
 
+export interface PushPackage {
+  packageId: string;
+  kind: PackageKind;
+  bytes: Buffer;
+}
+
 export interface PeerClient {
-  push(peer: PeerRecord, pkg: { packageId: string; kind: PackageKind; bytes: Buffer }): Promise<PushOutcome>;
+  push(peer: PeerRecord, pkg: PushPackage): Promise<PushOutcome>;
+  /**
+   * Several packages to one peer, in one request where the peer takes batches (`POST /api/hub/batch`);
+   * one outcome per package, in order. A peer without the batch endpoint (404/405) gets one push per
+   * package, from then on for the life of the process.
+   */
+  pushMany(peer: PeerRecord, pkgs: PushPackage[]): Promise<PushOutcome[]>;
 }

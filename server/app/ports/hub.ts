@@ -243,4 +243,7 @@ export interface HubSettings {
   /** Circuit breaker (§4.4): this many temporary failures in a row pause a peer for breakerPauseMs. */
   breakerFailures: number;
   breakerPauseMs: number;
+  /** Peer batch push (`POST /api/hub/batch`): at most this many packages and this many body bytes per request, both ways. */
+  batchMaxPackages: number;
+  batchMaxBytes: number;
 }

@@ -47,9 +47,10 @@ export interface WorkerOptions {
 async function deliverAllDue(hub: HubDeps, options: WorkerOptions): Promise<void> {
   for (let pass = 0; pass < 20; pass++) {
     const lanes = options.lanes ?? 1;
-    // Two claim loops of lanes/2 deliveries each: each claim and each batch of answers is one
-    // transaction, and one loop's transactions overlap the other's pushes (bench/hub README).
-    const run = await deliverDue(hub, { limit: 200, lanes, batch: Math.ceil(lanes / 2) });
+    // Two claim loops of 2 × lanes deliveries each: each claim and each batch of answers is one
+    // transaction, one loop's transactions overlap the other's pushes, and a batch's pushes to one
+    // peer share batch requests (bench/hub README).
+    const run = await deliverDue(hub, { limit: 200, lanes, batch: 2 * lanes, loops: 2 });
     options.onRun?.(run);
     if (run.delivered + run.failed + run.dead < 200) break;
   }
