@@ -9,7 +9,7 @@ import { deliverDue } from '../../server/app/hub/deliver-due.ts';
 import type { Acknowledgement } from '../../server/app/ports/hub-wire.ts';
 import { snapshot } from './db-snapshot.ts';
 import { describeEachEngine, type TestEnv } from './harness.ts';
-import { addLocalOrgan, addPeer, documentPackage, hubDeps, inboxOf, type TestPackage } from './hub-helpers.ts';
+import { addLocalOrgan, addPeer, documentPackage, hubDeps, inboxOf, trustCa, type TestPackage } from './hub-helpers.ts';
 
 const TOKEN = 'batch-peer-inbound-token-0123456789abcdefghij';
 const SENDER = '000.00.12.H98';
@@ -43,6 +43,8 @@ describeEachEngine('hub: batch push between hubs', { seed: true }, (env) => {
     (e.config.hub as { receiptKeyPem?: string }).receiptKeyPem = pki.organ.privateKeyPem;
     (e.config.hub as { receiptCertificatePem?: string }).receiptCertificatePem = pki.organ.certificatePem;
     organ = await addLocalOrgan(e, 'UBND huyện Lô Gói (thử)', RECEIVER);
+    // The peer gets §2.7's whole check (the default): its CA is an anchor and its CRL current.
+    await trustCa(e.deps, pki.ca.certificatePem, pki.crl);
     await addPeer(e, { name: 'Trục gửi lô', codePrefixes: ['H98'], certificatePem: pki.organ.certificatePem, inboundToken: TOKEN });
   });
 
