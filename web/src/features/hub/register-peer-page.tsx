@@ -1,29 +1,10 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError, messageOf } from '../../api/errors.ts';
 import { registerPeer, type RegisteredPeer, type RegisterPeerInput } from '../../api/hub.ts';
 import { ErrorAlert } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Page, Panel } from '../../components/page.tsx';
-
-const POLICY_OPTIONS = [
-  { value: 'required', label: 'Bắt buộc chữ ký XML hợp lệ' },
-  { value: 'unsigned-allowed', label: 'Chấp nhận gói tin không ký (ghi “không ký” vào nhật ký)' },
-];
-
-const CHECK_OPTIONS = [
-  { value: 'registered', label: 'Đúng chứng thư đã đăng ký' },
-  { value: 'chain', label: 'Kiểm tra chuỗi tin cậy' },
-  { value: 'chain-revocation', label: 'Kiểm tra chuỗi tin cậy và thu hồi' },
-];
-
-const FIELD_LABEL: Record<string, string> = {
-  name: 'Tên trục', codePrefixes: 'Mã phục vụ', endpointUrl: 'Địa chỉ trục', certificatePem: 'Chứng thư số',
-  inboundToken: 'Mã xác thực trục dùng khi gọi tới', outboundToken: 'Mã xác thực gửi tới trục', certificateCheck: 'Kiểm tra chứng thư',
-};
-
-/** Codes and groups typed one per line or separated by commas or spaces. */
-const splitCodes = (text: string): string[] => text.split(/[\s,;]+/).map((c) => c.trim()).filter((c) => c !== '');
+import { CertificateCheckField, peerErrorText, POLICY_OPTIONS, splitCodes, type CertificateCheckLevel } from './peer-fields.tsx';
 
 /** Đăng ký trục kết nối: POST /api/hub/peers (exchange.md §4.6). The inbound token is shown once. */
 export function RegisterPeerPage() {
@@ -34,7 +15,7 @@ export function RegisterPeerPage() {
   const [inboundToken, setInboundToken] = useState('');
   const [outboundToken, setOutboundToken] = useState('');
   const [signaturePolicy, setSignaturePolicy] = useState<'required' | 'unsigned-allowed'>('required');
-  const [certificateCheck, setCertificateCheck] = useState<'registered' | 'chain' | 'chain-revocation'>('registered');
+  const [certificateCheck, setCertificateCheck] = useState<CertificateCheckLevel>('registered');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<RegisteredPeer | null>(null);
@@ -70,9 +51,7 @@ export function RegisterPeerPage() {
     try {
       setDone(await registerPeer(input));
     } catch (err) {
-      const field = err instanceof ApiError && typeof err.details === 'object' && err.details !== null ? (err.details as { field?: unknown }).field : undefined;
-      const label = typeof field === 'string' ? FIELD_LABEL[field] : undefined;
-      setError(label && !messageOf(err).includes(label) ? `${label}: ${messageOf(err)}` : messageOf(err));
+      setError(peerErrorText(err));
     } finally {
       setBusy(false);
     }
@@ -111,7 +90,7 @@ export function RegisterPeerPage() {
           <TextField label="Mã xác thực trục dùng khi gọi tới" value={inboundToken} onChange={(e) => setInboundToken(e.target.value)} autoComplete="off" hint="Ít nhất 32 ký tự; để trống để hệ thống tự tạo." />
           <TextField label="Mã xác thực gửi tới trục" value={outboundToken} onChange={(e) => setOutboundToken(e.target.value)} autoComplete="off" hint="Mã do người vận hành trục kia cấp." />
           <SelectField label="Chính sách chữ ký" value={signaturePolicy} onChange={(e) => setSignaturePolicy(e.target.value as typeof signaturePolicy)} options={POLICY_OPTIONS} />
-          <SelectField label="Kiểm tra chứng thư" value={certificateCheck} onChange={(e) => setCertificateCheck(e.target.value as typeof certificateCheck)} options={CHECK_OPTIONS} />
+          <CertificateCheckField value={certificateCheck} onChange={setCertificateCheck} />
           <ErrorAlert message={error} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Đang đăng ký…' : 'Đăng ký trục'}</button>
