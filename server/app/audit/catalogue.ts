@@ -24,6 +24,7 @@ export const AUDIT_EVENTS = {
   'file.stored': 'A file was stored in the file store (content-addressed).',
   'file.downloaded': 'A stored file was downloaded (domain.md §4.2: every view, download and print is logged).',
   'hub.peer_registered': 'A peer hub was registered with its code groups, endpoint, certificate and credentials.',
+  'hub.peer_updated': 'An operator changed a peer hub (code groups, endpoint, certificate, signature policy, certificate check, active): before and after of each changed field; tokens only as replaced, certificates by fingerprint.',
   'hub.dead_letter_resent': 'An operator resent a dead letter (same package id and bytes, new attempt series).',
   'hub.dead_letter_abandoned': 'An operator abandoned a dead letter with a reason the sender sees; the delivery is kept, later packages of the document proceed.',
   'register.created': 'A register (sổ đăng ký văn bản) was opened: direction, year, types covered, notation pattern.',

@@ -22,9 +22,14 @@ describe('routing to peers (exchange.md §4.6)', () => {
     expect(peerFor([province], '000.00.00.G22')).toBeUndefined();
   });
 
-  it('does not match a group by a partial suffix, and skips inactive peers', () => {
+  it('does not match a group by a partial suffix, and prefers an active peer to a deactivated one', () => {
     expect(peerFor([peer('p', ['H4'])], '000.00.12.H41')).toBeUndefined();
-    expect(peerFor([peer('off', ['H41'], false)], '000.00.12.H41')).toBeUndefined();
+    expect(peerFor([peer('off', ['000.00.12.H41'], false), peer('on', ['*'])], '000.00.12.H41')?.name).toBe('on');
+  });
+
+  it('routes to a deactivated peer when no active one claims the code, so that its deliveries wait for it', () => {
+    expect(peerFor([peer('off', ['H41'], false)], '000.00.12.H41')?.name).toBe('off');
+    expect(peerFor([peer('off', ['H41'], false)], '000.00.12.H42')).toBeUndefined();
   });
 
   it('lets a peer send only for the codes it serves; the default route gives no right to send', () => {

@@ -27,11 +27,19 @@ function claim(peer: PeerRecord, code: string): number {
   return best;
 }
 
+/**
+ * The most specific active peer claiming the code; when only deactivated peers claim it, the most
+ * specific of those, so that its deliveries wait in the queue (the claim skips inactive peers) until
+ * the operator reactivates it, rather than dying as unroutable.
+ */
 export function peerFor(peers: readonly PeerRecord[], code: string): PeerRecord | undefined {
+  return bestClaim(peers.filter((p) => p.active), code) ?? bestClaim(peers.filter((p) => !p.active), code);
+}
+
+function bestClaim(peers: readonly PeerRecord[], code: string): PeerRecord | undefined {
   let found: PeerRecord | undefined;
   let score = 0;
   for (const p of peers) {
-    if (!p.active) continue;
     const s = claim(p, code);
     if (s > score) {
       found = p;
@@ -48,6 +56,7 @@ export function peerFor(peers: readonly PeerRecord[], code: string): PeerRecord 
  * inbox nobody reads. Only a hub we push to (one with an endpoint) counts: exact-code claims, the
  * default route and peers without an endpoint do not, since systems that only hand packages in for
  * this deployment's own agencies register that way (an endpoint system claims their exact codes).
+ * A deactivated hub does not count here (its province's agencies may have joined this deployment).
  */
 export function groupPeerFor(peers: readonly PeerRecord[], code: string): PeerRecord | undefined {
   return peers.find((p) => p.active && p.endpointUrl !== null && p.codePrefixes.some((prefix) => !prefix.includes('.') && prefix !== '*' && code.endsWith(`.${prefix}`)));

@@ -17,6 +17,7 @@ export type SignaturePolicy = 'required' | 'unsigned-allowed';
  */
 export type CertificateCheck = 'registered' | 'chain' | 'chain-revocation';
 export const CERTIFICATE_CHECKS: readonly CertificateCheck[] = ['registered', 'chain', 'chain-revocation'];
+export const SIGNATURE_POLICIES: readonly SignaturePolicy[] = ['required', 'unsigned-allowed'];
 
 export interface PeerRecord {
   id: string;
@@ -47,6 +48,9 @@ export interface NewPeer {
   certificateCheck: CertificateCheck;
   maxPackageBytes: number | null;
 }
+
+/** What an operator may change of a registered peer (`credentialsHash` replaces the inbound token). */
+export type PeerPatch = Partial<NewPeer & { active: boolean }>;
 
 export interface OutboxRecord {
   id: string;
@@ -194,6 +198,8 @@ export interface HubRepository {
   findPeerById(id: string): Promise<PeerRecord | undefined>;
   findPeerByCredentialsHash(hash: string): Promise<PeerRecord | undefined>;
   listPeers(): Promise<PeerRecord[]>;
+  /** Changes a peer's registration (not its health); the updated peer, undefined for an unknown id. */
+  updatePeer(id: string, patch: PeerPatch): Promise<PeerRecord | undefined>;
   updatePeerHealth(id: string, patch: Partial<Pick<PeerRecord, 'lastSuccessAt' | 'lastFailureAt' | 'consecutiveFailures'>>): Promise<void>;
 
   queueStats(): Promise<QueueStats[]>;

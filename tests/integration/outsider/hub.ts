@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { registerPeer } from '../../../server/app/hub/register-peer.ts';
 import { sendPackage } from '../../../server/app/hub/send-package.ts';
 import { NAMES, type TestEnv } from '../harness.ts';
 import type { OutsiderCases } from './types.ts';
@@ -55,5 +56,12 @@ export const hubCases: OutsiderCases = {
   'POST /api/hub/peers': {
     kind: 'permission', outsider: 'vanthu.stc',
     prepare: async () => ({ method: 'POST', url: '/api/hub/peers', payload: { name: 'Trục lạ', codePrefixes: ['H77'], endpointUrl: 'http://127.0.0.1:9/' } }),
+  },
+  'PATCH /api/hub/peers/:id': {
+    kind: 'tenant', outsider: 'vanthu.stc',
+    prepare: async (e) => {
+      const { peer } = await e.deps.uow.run((tx) => registerPeer(tx, null, { name: 'Trục tỉnh lân cận', codePrefixes: ['H78'], endpointUrl: 'http://127.0.0.1:9/' }));
+      return { method: 'PATCH', url: `/api/hub/peers/${peer.id}`, payload: { endpointUrl: 'http://127.0.0.1:10/', active: false, newInboundToken: true } };
+    },
   },
 };

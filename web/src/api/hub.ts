@@ -15,6 +15,7 @@ export interface PeerHealth {
   endpointUrl: string | null;
   mode: string;
   signaturePolicy: string;
+  certificateCheck: string;
   active: boolean;
   lastSuccessAt: string | null;
   lastFailureAt: string | null;
@@ -105,6 +106,17 @@ export interface RegisteredPeer {
 }
 
 export const registerPeer = (input: RegisterPeerInput) => api.post<RegisteredPeer>('/api/hub/peers', input);
+
+/** Absent = unchanged, `null` clears; `newInboundToken` makes the server generate one (returned once). */
+export type UpdatePeerInput = Partial<Omit<RegisterPeerInput, 'inboundToken'>> & { inboundToken?: string; newInboundToken?: boolean; active?: boolean };
+
+export interface UpdatedPeer extends Omit<RegisteredPeer, 'inboundToken'> {
+  hasCertificate: boolean;
+  active: boolean;
+  inboundToken?: string;
+}
+
+export const updatePeer = (id: string, input: UpdatePeerInput) => api.patch<UpdatedPeer>(`/api/hub/peers/${encodeURIComponent(id)}`, input);
 
 /** Stuck-queue alarms (GET /api/hub/alarms): computed by the server against HUB_STUCK_ALARM_MINUTES. */
 export type HubAlarm =

@@ -24,6 +24,7 @@ import { DeadLettersPage } from '../features/hub/dead-letters-page.tsx';
 import { HubOverviewPage } from '../features/hub/hub-overview-page.tsx';
 import { PackageTracePage } from '../features/hub/package-trace-page.tsx';
 import { RegisterPeerPage } from '../features/hub/register-peer-page.tsx';
+import { EditPeerPage } from '../features/hub/edit-peer-page.tsx';
 import { DraftEditorPage } from '../features/outgoing/draft-editor-page.tsx';
 import { OutgoingDetailPage } from '../features/outgoing/outgoing-detail-page.tsx';
 import { InternalDocumentsPage } from '../features/outgoing/internal-documents-page.tsx';
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
           { path: 'truc-lien-thong/dung-chuyen', element: <RequireAbility anyOf={HUB}><DeadLettersPage /></RequireAbility> },
           { path: 'truc-lien-thong/tra-cuu', element: <RequireAbility anyOf={HUB}><PackageTracePage /></RequireAbility> },
           { path: 'truc-lien-thong/dang-ky-truc', element: <RequireAbility anyOf={HUB}><RegisterPeerPage /></RequireAbility> },
+          { path: 'truc-lien-thong/truc/:id/sua', element: <RequireAbility anyOf={HUB}><EditPeerPage /></RequireAbility> },
           { path: 'van-ban-di', element: <RequireAbility anyOf={OUTGOING}><OutgoingListPage /></RequireAbility> },
           { path: 'van-ban-noi-bo', element: <RequireAbility anyOf={INTERNAL}><InternalDocumentsPage /></RequireAbility> },
           { path: 'van-ban-di/moi', element: <RequireAbility anyOf={['draft.create']}><DraftEditorPage /></RequireAbility> },

@@ -1,7 +1,7 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type {
   DeadLetter, DeliveryPatch, DeliveryRecord, HubRepository, InboxEntry, NewDelivery, NewInboxEntry, NewOutbox, NewPeer,
-  OutboxRecord, PeerBacklog, PeerRecord, QueueStats,
+  OutboxRecord, PeerBacklog, PeerPatch, PeerRecord, QueueStats,
 } from '../../../app/ports/hub.ts';
 import type { DB, HubDeliveriesTable, HubOutboxTable, HubPeersTable } from '../schema.ts';
 
@@ -211,6 +211,18 @@ export class PgHubRepository implements HubRepository {
 
   async listPeers(): Promise<PeerRecord[]> {
     return (await this.trx.selectFrom('hub_peers').selectAll().orderBy('name').execute()).map(toPeer);
+  }
+
+  async updatePeer(id: string, patch: PeerPatch): Promise<PeerRecord | undefined> {
+    const columns: Record<keyof PeerPatch, keyof HubPeersTable> = {
+      name: 'name', codePrefixes: 'code_prefixes', endpointUrl: 'endpoint_url', certificatePem: 'certificate_pem', credentialsHash: 'credentials_hash',
+      outboundToken: 'outbound_token', signaturePolicy: 'signature_policy', certificateCheck: 'certificate_check', maxPackageBytes: 'max_package_bytes', active: 'active',
+    };
+    const values: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(columns) as [keyof PeerPatch, string][]) if (patch[key] !== undefined) values[column] = patch[key];
+    if (Object.keys(values).length === 0) return this.findPeerById(id);
+    const r = await this.trx.updateTable('hub_peers').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+    return r && toPeer(r);
   }
 
   async updatePeerHealth(id: string, patch: Partial<Pick<PeerRecord, 'lastSuccessAt' | 'lastFailureAt' | 'consecutiveFailures'>>): Promise<void> {

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { verifyHubTrace } from '../../../adapters/db/hub-trace.ts';
 import { deliverDue } from '../../../app/hub/deliver-due.ts';
 import { registerPeer } from '../../../app/hub/register-peer.ts';
-import type { CertificateCheck } from '../../../app/ports/hub.ts';
+import { updatePeer, type UpdatePeerInput } from '../../../app/hub/update-peer.ts';
+import type { CertificateCheck, SignaturePolicy } from '../../../app/ports/hub.ts';
 import { composeDeps } from '../../compose.ts';
 import { hubDepsOf } from '../../hub/hub-deps.ts';
 import { withDatabase } from '../context.ts';
@@ -47,6 +48,58 @@ export function register(program: Command): void {
       }
       console.log(`Đã đăng ký trục ${result.peer.name} (${result.peer.id}); kiểm tra chứng thư: ${result.peer.certificateCheck}.`);
       console.log(`Mã xác thực trục này phải gửi kèm (Authorization: Bearer …), chỉ hiện một lần:\n${result.inboundToken}`);
+    });
+
+  hub
+    .command('peer-set')
+    .description('Change a registered peer: endpoint, codes, certificate, check level, signature policy, tokens, active')
+    .argument('<peer>', 'the peer\'s name or id')
+    .option('--name <name>', 'new name')
+    .option('--codes <list>', 'comma-separated codes or level-1 groups (replaces the list)')
+    .option('--endpoint <url>', 'base URL to push to ("" = the peer pulls)')
+    .option('--certificate <file>', 'PEM file of its new signing certificate (rotation)')
+    .option('--certificate-check <level>', 'registered, chain or chain-revocation')
+    .option('--signature-policy <policy>', 'required or unsigned-allowed')
+    .option('--inbound-token <token>', 'new token the peer presents, agreed with its operator (at least 32 characters)')
+    .option('--new-inbound-token', 'generate a new token the peer presents (printed once); the old one stops working')
+    .option('--outbound-token <token>', 'new token this hub presents to the peer ("" = none)')
+    .option('--deactivate', 'refuse its pushes and hold deliveries to it (they stay queued)')
+    .option('--activate', 'accept its pushes and deliver to it again')
+    .option('--json', 'print the peer (and a new inbound token) as JSON')
+    .action(async (ref: string, opts: {
+      name?: string; codes?: string; endpoint?: string; certificate?: string; certificateCheck?: string; signaturePolicy?: string; inboundToken?: string;
+      newInboundToken?: boolean; outboundToken?: string; deactivate?: boolean; activate?: boolean; json?: boolean;
+    }) => {
+      if (opts.deactivate && opts.activate) throw new Error('Chọn --deactivate hoặc --activate, không cả hai.');
+      const input: UpdatePeerInput = {
+        ...(opts.name !== undefined ? { name: opts.name } : {}),
+        ...(opts.codes !== undefined ? { codePrefixes: opts.codes.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
+        ...(opts.endpoint !== undefined ? { endpointUrl: opts.endpoint || null } : {}),
+        ...(opts.certificate ? { certificatePem: readFileSync(opts.certificate, 'utf8') } : {}),
+        ...(opts.certificateCheck ? { certificateCheck: opts.certificateCheck as CertificateCheck } : {}),
+        ...(opts.signaturePolicy ? { signaturePolicy: opts.signaturePolicy as SignaturePolicy } : {}),
+        ...(opts.inboundToken !== undefined ? { inboundToken: opts.inboundToken } : {}),
+        ...(opts.newInboundToken ? { newInboundToken: true } : {}),
+        ...(opts.outboundToken !== undefined ? { outboundToken: opts.outboundToken || null } : {}),
+        ...(opts.deactivate ? { active: false } : opts.activate ? { active: true } : {}),
+      };
+      const result = await withDatabase((database, config) =>
+        composeDeps(config, database).uow.run(async (tx) => {
+          const peer = (await tx.hub.listPeers()).find((p) => p.id === ref || p.name === ref);
+          if (!peer) throw new Error(`Không có trục kết nối "${ref}".`);
+          return updatePeer(tx, null, peer.id, input);
+        }),
+      );
+      const p = result.peer;
+      if (opts.json) {
+        console.log(JSON.stringify({
+          id: p.id, name: p.name, codePrefixes: p.codePrefixes, endpointUrl: p.endpointUrl, signaturePolicy: p.signaturePolicy, certificateCheck: p.certificateCheck,
+          active: p.active, ...(result.inboundToken ? { inboundToken: result.inboundToken } : {}),
+        }));
+        return;
+      }
+      console.log(`Đã cập nhật trục ${p.name} (${p.id}): ${p.active ? 'đang hoạt động' : 'tạm dừng'}, kiểm tra chứng thư ${p.certificateCheck}, chữ ký ${p.signaturePolicy}.`);
+      if (result.inboundToken) console.log(`Mã xác thực mới trục này phải gửi kèm, chỉ hiện một lần:\n${result.inboundToken}`);
     });
 
   hub

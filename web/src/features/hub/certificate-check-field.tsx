@@ -19,7 +19,8 @@ const LEVELS: { value: CertificateCheck; label: string; meaning: string }[] = [
   },
 ];
 
-export function CertificateCheckField({ value, onChange, hasCertificate }: { value: CertificateCheck; onChange: (v: CertificateCheck) => void; hasCertificate: boolean }) {
+/** `hasCertificate` false (a registration without a certificate) disables the choice: there is nothing to check. */
+export function CertificateCheckField({ value, onChange, hasCertificate = true }: { value: CertificateCheck; onChange: (v: CertificateCheck) => void; hasCertificate?: boolean }) {
   const level = LEVELS.find((l) => l.value === value)!;
   return (
     <div className="field">

@@ -75,10 +75,11 @@ export function HubOverviewPage() {
                   <th scope="col">Lỗi liên tiếp</th>
                   <th scope="col">Tồn đọng</th>
                   <th scope="col">Dừng chuyển</th>
+                  <th scope="col"><span className="visually-hidden">Thao tác</span></th>
                 </tr>
               </thead>
               <tbody>
-                {data.peers.length === 0 && <tr><td colSpan={7}>Chưa đăng ký trục kết nối nào.</td></tr>}
+                {data.peers.length === 0 && <tr><td colSpan={8}>Chưa đăng ký trục kết nối nào.</td></tr>}
                 {data.peers.map((p) => (
                   <tr key={p.id} className={p.active ? undefined : 'row-inactive'}>
                     <th scope="row">
@@ -91,6 +92,7 @@ export function HubOverviewPage() {
                     <td>{p.consecutiveFailures}{p.lastFailureAt ? ` (lần cuối ${formatTime(p.lastFailureAt)})` : ''}</td>
                     <td>{p.waiting}{p.oldestWaitingAt ? `, từ ${formatTime(p.oldestWaitingAt)}` : ''}</td>
                     <td>{p.dead}</td>
+                    <td><Link to={`/truc-lien-thong/truc/${p.id}/sua`} aria-label={`Sửa trục ${p.name}`}>Sửa</Link></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,24 +1,10 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError, messageOf } from '../../api/errors.ts';
 import { registerPeer, type RegisteredPeer, type RegisterPeerInput } from '../../api/hub.ts';
 import { ErrorAlert } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Page, Panel } from '../../components/page.tsx';
-import { CertificateCheckField, type CertificateCheck } from './certificate-check-field.tsx';
-
-const POLICY_OPTIONS = [
-  { value: 'required', label: 'Bắt buộc chữ ký XML hợp lệ' },
-  { value: 'unsigned-allowed', label: 'Chấp nhận gói tin không ký (ghi “không ký” vào nhật ký)' },
-];
-
-const FIELD_LABEL: Record<string, string> = {
-  name: 'Tên trục', codePrefixes: 'Mã phục vụ', endpointUrl: 'Địa chỉ trục', certificatePem: 'Chứng thư số',
-  inboundToken: 'Mã xác thực trục dùng khi gọi tới', outboundToken: 'Mã xác thực gửi tới trục', certificateCheck: 'Kiểm tra chứng thư',
-};
-
-/** Codes and groups typed one per line or separated by commas or spaces. */
-const splitCodes = (text: string): string[] => text.split(/[\s,;]+/).map((c) => c.trim()).filter((c) => c !== '');
+import { CertificateCheckField, peerErrorText, POLICY_OPTIONS, splitCodes, type CertificateCheckLevel } from './peer-fields.tsx';
 
 /** Đăng ký trục kết nối: POST /api/hub/peers (exchange.md §4.6). The inbound token is shown once. */
 export function RegisterPeerPage() {
@@ -29,7 +15,7 @@ export function RegisterPeerPage() {
   const [inboundToken, setInboundToken] = useState('');
   const [outboundToken, setOutboundToken] = useState('');
   const [signaturePolicy, setSignaturePolicy] = useState<'required' | 'unsigned-allowed'>('required');
-  const [certificateCheck, setCertificateCheck] = useState<CertificateCheck>('chain-revocation');
+  const [certificateCheck, setCertificateCheck] = useState<CertificateCheckLevel>('chain-revocation');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<RegisteredPeer | null>(null);
@@ -66,9 +52,7 @@ export function RegisterPeerPage() {
     try {
       setDone(await registerPeer(input));
     } catch (err) {
-      const field = err instanceof ApiError && typeof err.details === 'object' && err.details !== null ? (err.details as { field?: unknown }).field : undefined;
-      const label = typeof field === 'string' ? FIELD_LABEL[field] : undefined;
-      setError(label && !messageOf(err).includes(label) ? `${label}: ${messageOf(err)}` : messageOf(err));
+      setError(peerErrorText(err));
     } finally {
       setBusy(false);
     }

@@ -10,7 +10,8 @@ import { pushStatus } from './push-status.ts';
 import { queues } from './queues.ts';
 import { registerPeerRoute } from './register-peer.ts';
 import { resendDeadLetter } from './resend-dead-letter.ts';
+import { updatePeerRoute } from './update-peer.ts';
 import { abandonDeadLetter } from './abandon-dead-letter.ts';
 
 /** Peer-facing EDXML endpoint (bearer token) and operator screens (hub.operate). */
-export const hubRoutes = [pushPackage, pushStatus, pushBatch, pendingPackages, acknowledgePending, queues, peers, deadLetters, resendDeadLetter, packageTrace, registerPeerRoute, abandonDeadLetter, alarms];
+export const hubRoutes = [pushPackage, pushStatus, pushBatch, pendingPackages, acknowledgePending, queues, peers, deadLetters, resendDeadLetter, packageTrace, registerPeerRoute, updatePeerRoute, abandonDeadLetter, alarms];
