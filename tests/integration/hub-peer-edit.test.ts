@@ -39,7 +39,8 @@ describeEachEngine('hub: operators change registered peers', { seed: true }, (en
 
   it('after a certificate rotation, packages signed with the old key are refused and with the new key accepted; audited by fingerprint', async () => {
     const e = env();
-    const { peer } = await addPeer(e, { name: 'Trục xoay chứng thư', codePrefixes: ['H81'], certificatePem: pki.organ.certificatePem, inboundToken: token('rotate') });
+    // Only the registered certificate is compared (explicitly weaker than §2.7): the test CAs are not anchors here, rotation is the point.
+    const { peer } = await addPeer(e, { name: 'Trục xoay chứng thư', codePrefixes: ['H81'], certificatePem: pki.organ.certificatePem, certificateCheck: 'registered', inboundToken: token('rotate') });
     const old = () => documentPackage('000.00.12.H81', [snvCode], { number: String(Math.random()).slice(2, 8), signer: pki.organ }).bytes;
     expect((await push(e, old(), token('rotate'))).statusCode).toBe(200);
 
@@ -67,7 +68,8 @@ describeEachEngine('hub: operators change registered peers', { seed: true }, (en
 
   it('raising the check level to chain-revocation takes effect on the next package', async () => {
     const e = env();
-    const { peer } = await addPeer(e, { name: 'Trục nâng mức kiểm tra', codePrefixes: ['H82'], certificatePem: pki.organ.certificatePem, inboundToken: token('raise') });
+    // Registered earlier with the weakest level (explicitly; the default is now chain-revocation).
+    const { peer } = await addPeer(e, { name: 'Trục nâng mức kiểm tra', codePrefixes: ['H82'], certificatePem: pki.organ.certificatePem, certificateCheck: 'registered', inboundToken: token('raise') });
     const pkg = (n: string) => documentPackage('000.00.12.H82', [snvCode], { number: n, signer: pki.organ }).bytes;
     expect((await push(e, pkg('1'), token('raise'))).statusCode).toBe(200);
 
