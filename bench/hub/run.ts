@@ -14,6 +14,7 @@
  *
  *   npm run bench:hub -- [--packages 10000] [--concurrency 16] [--big-mb 100] [--no-memory] [--no-load]
  *                        [--port 4610] [--profile DIR]   (--profile: node --cpu-prof in both instances)
+ *                        [--sender-engine pglite|postgres]  (A's database; default pglite, as tests/exchange)
  */
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -43,6 +44,8 @@ const concurrency = option('--concurrency', 16);
 const bigMb = option('--big-mb', 100);
 const port = option('--port', Number(process.env.E2E_PORT ?? 4610));
 const profileDir = text('--profile');
+const senderEngine = text('--sender-engine') ?? 'pglite';
+if (senderEngine !== 'pglite' && senderEngine !== 'postgres') throw new Error('--sender-engine must be pglite or postgres');
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 // The bench's clients all come from 127.0.0.1: the peer routes' per-address limit would cap them at 20/s.
 process.env.HUB_PEER_RATE_PER_MINUTE = '10000000';
@@ -55,7 +58,7 @@ const load: number[][] = [];
 const sampleLoad = setInterval(() => load.push(loadavg()), 5000);
 const startedAt = new Date();
 const setupStarted = Date.now();
-const two = await startTwoInstances({ portA: port, portB: port + 1, timing: FAST_TIMING });
+const two = await startTwoInstances({ portA: port, portB: port + 1, timing: FAST_TIMING, aOnPostgres: senderEngine === 'postgres' });
 if (profileDir) delete process.env.LT_NODE_ARGS;
 const setupSeconds = round((Date.now() - setupStarted) / 1000);
 const db = new pg.Pool({ connectionString: two.b.instance.env.DATABASE_URL, max: Math.max(4, concurrency) });
@@ -86,7 +89,7 @@ try {
     const betweenFigures = await runLoad(two.a, db, between, concurrency);
     const baseline = await runBaseline(db, between, concurrency);
     result.throughput = {
-      packages, concurrency, packageBytes: between[0]!.bytes.length,
+      packages, concurrency, packageBytes: between[0]!.bytes.length, senderEngine, receiverEngine: two.b.instance.engine,
       withinOneInstance: withinFigures,
       betweenTwoInstances: betweenFigures,
       baselinePostgresInsert: baseline,

@@ -106,6 +106,11 @@ export interface TwoInstancesOptions {
   /** B on the PostgreSQL server at this URL's server (default TEST_DATABASE_URL); absent = PGlite. */
   postgresUrl?: string | undefined;
   /**
+   * A on the PostgreSQL server too (a fresh database), as production runs: bench/hub's
+   * `--sender-engine postgres`. Default: A on embedded PGlite (issue 5 item 9: one of each).
+   */
+  aOnPostgres?: boolean;
+  /**
    * More routes at A towards B's province (exact codes win over B's group), e.g. through a test proxy
    * that tampers with packages in transit; same certificate and token as B.
    */
@@ -121,7 +126,15 @@ export async function startTwoInstances(options: TwoInstancesOptions): Promise<T
 
   const envA = hubEnv(path.join(base, 'bac-lieu'), options.portA, 'hub-baclieu', timing);
   envA.DEMO_MODE = 'true';
-  const a = new Instance('Bạc Liêu (PGlite)', 'pglite', options.portA, envA, async () => {});
+  let a: Instance;
+  if (options.aOnPostgres) {
+    const created = await createPostgresDatabase('lt_exchange');
+    envA.DATABASE_URL = created.url;
+    envA.SESSION_SECRET = token() + token();
+    a = new Instance('Bạc Liêu (PostgreSQL)', 'postgres', options.portA, envA, created.drop);
+  } else {
+    a = new Instance('Bạc Liêu (PGlite)', 'pglite', options.portA, envA, async () => {});
+  }
 
   const envB = hubEnv(path.join(base, 'ca-mau'), options.portB, 'hub-camau', timing);
   envB.DEMO_MODE = 'false';
