@@ -4,6 +4,7 @@
  * resident memory of the receiving process over that span (push → its file in the receiver's store) is its VmHWM, reset just before the push
  * by writing 5 to /proc/<pid>/clear_refs (sampled VmRSS every 20 ms where that is refused).
  */
+import { formatWireTimestamp } from '../../server/domain/exchange/wire-dates.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,7 +46,7 @@ export function largePackage(from: string, to: string, province: Province, packa
         To: [{ OrganId: to }],
         Code: { CodeNumber: String(900 + (encoding === 'zip' ? 1 : 0)), CodeNotation: `BENCH-${process.pid}` },
       },
-      TraceHeader: [{ OrganId: from, Timestamp: '2026/12/02 09:00:00' }],
+      TraceHeader: [{ OrganId: from, Timestamp: formatWireTimestamp(new Date()) }],
       attachments: [{ ContentId: `cid:${randomUUID()}`, AttachmentName: 'ban-ve-lon.dwg', ContentType: 'application/octet-stream', Description: 'Bản vẽ lớn', bytes: file }],
     },
     { signer: province.signer, encoding },

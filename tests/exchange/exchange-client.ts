@@ -9,6 +9,7 @@ import { draftPackage } from '../../server/adapters/hub/testing/samples.ts';
 import type { TestIdentity } from '../../server/adapters/hub/testing/certs.ts';
 import { DEMO_PASSWORD } from '../../server/adapters/db/seed/seed-demo.ts';
 import type { StatusCode } from '../../server/domain/exchange/status-codes.ts';
+import { formatWireTimestamp } from '../../server/domain/exchange/wire-dates.ts';
 import type { Instance } from './instance.ts';
 import { sleep } from './instance.ts';
 import type { Province } from './two-instances.ts';
@@ -35,7 +36,8 @@ export function documentPackage(from: string, to: string[], signer: TestIdentity
         Code: { CodeNumber: number, CodeNotation: `LT-${process.pid}` },
         ...(options.subject ? { Subject: options.subject } : {}),
       },
-      TraceHeader: [{ OrganId: from, Timestamp: '2026/12/02 09:00:00' }],
+      // Made now (Vietnam time): a fixed date would fall before the validity of codes imported at set-up (C73).
+      TraceHeader: [{ OrganId: from, Timestamp: formatWireTimestamp(new Date()) }],
     },
     signer ? { signer } : {},
   );
@@ -51,7 +53,7 @@ export function statusPackage(input: { from: string; issuer: string; documentId:
       StaffInfo: { Department: 'Văn thư', Staff: 'Lê Thị Thử' },
       StatusCode: input.code,
       Description: input.description,
-      Timestamp: '2026/12/02 10:00:00',
+      Timestamp: formatWireTimestamp(new Date()),
     },
     { signer },
   );
