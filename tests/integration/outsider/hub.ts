@@ -23,6 +23,8 @@ async function deadLetter(e: TestEnv): Promise<{ deliveryId: string; packageId: 
 export const hubCases: OutsiderCases = {
   'POST /api/hub/packages': { kind: 'public', why: PEER },
   'POST /api/hub/statuses': { kind: 'public', why: PEER },
+  // Its unauthenticated and wrong-token cases (401, nothing stored) are in hub-batch.test.ts.
+  'POST /api/hub/batch': { kind: 'public', why: PEER },
   'GET /api/hub/pending': { kind: 'public', why: PEER },
   'POST /api/hub/acknowledgements': { kind: 'public', why: PEER },
   'GET /api/hub/queues': { kind: 'permission', outsider: 'giamdoc.stc', prepare: async () => ({ method: 'GET', url: '/api/hub/queues' }) },
