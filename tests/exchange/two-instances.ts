@@ -117,6 +117,15 @@ export interface TwoInstancesOptions {
   extraRoutesOfA?: { name: string; codes: string[]; endpoint: string }[];
 }
 
+/** A deployment on a fresh PostgreSQL database (dropped when it is destroyed) or on embedded PGlite in its DATA_DIR. */
+async function instanceOn(postgres: boolean, province: string, port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
+  if (!postgres) return new Instance(`${province} (PGlite)`, 'pglite', port, env, async () => {});
+  const created = await createPostgresDatabase('lt_exchange');
+  env.DATABASE_URL = created.url;
+  env.SESSION_SECRET = token() + token();
+  return new Instance(`${province} (PostgreSQL)`, 'postgres', port, env, created.drop);
+}
+
 /** Sets both deployments up and starts them; `close()` stops them and removes their data. */
 export async function startTwoInstances(options: TwoInstancesOptions): Promise<TwoInstances> {
   const timing = options.timing ?? FAST_TIMING;
@@ -126,28 +135,11 @@ export async function startTwoInstances(options: TwoInstancesOptions): Promise<T
 
   const envA = hubEnv(path.join(base, 'bac-lieu'), options.portA, 'hub-baclieu', timing);
   envA.DEMO_MODE = 'true';
-  let a: Instance;
-  if (options.aOnPostgres) {
-    const created = await createPostgresDatabase('lt_exchange');
-    envA.DATABASE_URL = created.url;
-    envA.SESSION_SECRET = token() + token();
-    a = new Instance('Bạc Liêu (PostgreSQL)', 'postgres', options.portA, envA, created.drop);
-  } else {
-    a = new Instance('Bạc Liêu (PGlite)', 'pglite', options.portA, envA, async () => {});
-  }
+  const a = await instanceOn(options.aOnPostgres === true, 'Bạc Liêu', options.portA, envA);
 
   const envB = hubEnv(path.join(base, 'ca-mau'), options.portB, 'hub-camau', timing);
   envB.DEMO_MODE = 'false';
-  let b: Instance;
-  const pgBase = options.postgresUrl ?? process.env.TEST_DATABASE_URL;
-  if (pgBase) {
-    const created = await createPostgresDatabase('lt_exchange');
-    envB.DATABASE_URL = created.url;
-    envB.SESSION_SECRET = token() + token();
-    b = new Instance('Cà Mau (PostgreSQL)', 'postgres', options.portB, envB, created.drop);
-  } else {
-    b = new Instance('Cà Mau (PGlite)', 'pglite', options.portB, envB, async () => {});
-  }
+  const b = await instanceOn(Boolean(options.postgresUrl ?? process.env.TEST_DATABASE_URL), 'Cà Mau', options.portB, envB);
 
   // Each hub signs its acknowledgements (C60) with its province's system key, the certificate the other registers.
   const keyFiles = (name: string, who: TestIdentity): NodeJS.ProcessEnv => {
